@@ -1,0 +1,11 @@
+#pragma once
+// The whole command line: builds the CLI11 tree from the registry, parses, dispatches, and maps
+// every failure to an exit code (schoolctl(1), EXIT STATUS).
+#include <iosfwd>
+
+namespace schoolctl::cli {
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+            std::istream& in);
+
+}  // namespace schoolctl::cli

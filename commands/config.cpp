@@ -1,0 +1,74 @@
+#include "commands/config.h"
+
+#include "app/config_loader.h"
+#include "commands/context.h"
+#include "commands/listing.h"
+#include "util/error.h"
+
+namespace schoolctl::cli {
+namespace {
+
+report::Document origins_document(const app::LoadedConfig& config) {
+    report::Document doc;
+    doc.kind = "config";
+    doc.title = "Effective configuration";
+    report::Section section;
+    section.key = "config";
+    section.table.columns = {{"key", 28}, {"value", 40}, {"source", 40}};
+    for (const auto& [key, origin] : config.origins) {
+        section.table.rows.push_back({key, origin.value, origin.source});
+    }
+    doc.sections.push_back(std::move(section));
+    return doc;
+}
+
+}  // namespace
+
+CommandInfo ConfigCommand::info() const {
+    return {"config",
+            "Show the effective configuration and where each value came from, or check it",
+            "Setup",
+            {"schoolctl config show", "schoolctl --config school.toml config check"}};
+}
+
+void ConfigCommand::add_cli(CLI::App& app) {
+    app.require_subcommand(1);
+    show_ = app.add_subcommand("show", "Every key's effective value and its source");
+    show_->add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+    check_ = app.add_subcommand("check", "Report every problem with file:line; exit 78 if any");
+}
+
+int ConfigCommand::run(Context& ctx) {
+    if (show_->parsed()) {
+        print_document(ctx, origins_document(ctx.config()), format_);
+        return 0;
+    }
+    std::optional<std::filesystem::path> file;
+    if (ctx.options().config) {
+        file = *ctx.options().config;
+    }
+    auto sources = app::sources_from_environment(file, ctx.options().db);
+    std::vector<std::string> problems = app::check_config(sources);
+    for (const auto& p : problems) {
+        ctx.err() << p << '\n';
+    }
+    if (!problems.empty()) {
+        throw Error(ExitCode::config, std::to_string(problems.size()) +
+                                          " problem(s) in the configuration");
+    }
+    app::LoadedConfig loaded = app::load_config(sources);
+    ctx.out() << "configuration is valid";
+    if (!loaded.files.empty()) {
+        ctx.out() << " (";
+        for (std::size_t i = 0; i < loaded.files.size(); ++i) {
+            ctx.out() << (i ? ", " : "") << loaded.files[i].string();
+        }
+        ctx.out() << ")";
+    }
+    ctx.out() << '\n';
+    return 0;
+}
+
+}  // namespace schoolctl::cli

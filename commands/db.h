@@ -1,0 +1,19 @@
+#pragma once
+#include "commands/command.h"
+
+namespace schoolctl::cli {
+
+class DbCommand : public Command {
+public:
+    CommandInfo info() const override;
+    void add_cli(CLI::App& app) override;
+    int run(Context& ctx) override;
+
+private:
+    CLI::App* check_ = nullptr;
+    CLI::App* backup_ = nullptr;
+    CLI::App* migrate_ = nullptr;
+    std::string backup_file_;
+};
+
+}  // namespace schoolctl::cli

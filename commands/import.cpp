@@ -1,0 +1,97 @@
+#include "commands/import.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/import/students.h"
+#include "commands/context.h"
+#include "util/error.h"
+
+namespace schoolctl::cli {
+namespace {
+
+std::optional<char> delimiter_char(const std::optional<std::string>& text) {
+    if (!text) {
+        return std::nullopt;
+    }
+    if (*text == "tab" || *text == "\\t" || *text == "\t") {
+        return '\t';
+    }
+    if (text->size() == 1 && (*text == ";" || *text == "," || *text == "|")) {
+        return text->front();
+    }
+    throw Error(ExitCode::usage, "--delimiter must be one of ; , | tab");
+}
+
+void print_summary(Context& ctx, const app::ImportSummary& s, const std::string& format) {
+    if (format == "json") {
+        nlohmann::json rejects = nlohmann::json::array();
+        for (const auto& r : s.rejects) {
+            rejects.push_back({{"line", r.line}, {"field", r.field}, {"reason", r.reason}});
+        }
+        nlohmann::json j = {{"file", s.file},         {"rows", s.rows},
+                            {"created", s.created},   {"updated", s.updated},
+                            {"unchanged", s.unchanged}, {"rejected", s.rejects.size()},
+                            {"classes_created", s.classes_created},
+                            {"dry_run", s.dry_run},   {"written", s.written},
+                            {"rejects", rejects}};
+        ctx.out() << j.dump(2) << '\n';
+        return;
+    }
+    ctx.out() << (s.dry_run ? "plan (dry run, nothing written)" : "imported") << ": " << s.file
+              << '\n'
+              << "  created    " << s.created << '\n'
+              << "  updated    " << s.updated << '\n'
+              << "  unchanged  " << s.unchanged << '\n'
+              << "  rejected   " << s.rejects.size() << '\n';
+    if (s.classes_created > 0) {
+        ctx.out() << "  new classes " << s.classes_created << '\n';
+    }
+}
+
+}  // namespace
+
+CommandInfo ImportCommand::info() const {
+    return {"import",
+            "Load rosters from the files schools have (CSV in UTF-8 or Windows-1251)",
+            "Data",
+            {"schoolctl import students samples/students.csv",
+             "schoolctl import students pupils.csv --dry-run",
+             "schoolctl import students export.csv --encoding cp1251 --delimiter ';'"}};
+}
+
+void ImportCommand::add_cli(CLI::App& app) {
+    app.require_subcommand(1);
+    students_ = app.add_subcommand(
+        "students", "Pupils with their classes; matched by id column or name + birth date");
+    students_->add_option("FILE", file_, "CSV file with a header line, or - for stdin")
+        ->required();
+    students_->add_flag("--dry-run", dry_run_, "Show what would change; write nothing");
+    students_->add_option("--encoding", encoding_, "auto, utf-8 or cp1251")
+        ->check(CLI::IsMember({"auto", "utf-8", "utf8", "cp1251", "windows-1251"},
+                              CLI::ignore_case))
+        ->capture_default_str();
+    students_->add_option("--delimiter", delimiter_, "; , | or tab (default: sniffed)");
+    students_->add_option("--format", format_, "Summary format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+}
+
+int ImportCommand::run(Context& ctx) {
+    app::ImportStudentsRequest request{file_, encoding_, delimiter_char(delimiter_), dry_run_};
+    app::ImportSummary summary = app::import_students(ctx.session(), request);
+    for (const auto& w : summary.warnings) {
+        ctx.warn(w);
+    }
+    for (const auto& r : summary.rejects) {
+        ctx.err() << summary.file << ':' << r.line << ": " << r.field << ": " << r.reason << '\n';
+    }
+    print_summary(ctx, summary, format_);
+    if (!summary.rejects.empty()) {
+        throw Error(ExitCode::data, std::to_string(summary.rejects.size()) + " of " +
+                                        std::to_string(summary.rows) +
+                                        " rows rejected; nothing was written");
+    }
+    return 0;
+}
+
+}  // namespace schoolctl::cli

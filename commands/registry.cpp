@@ -1,0 +1,33 @@
+#include "commands/registry.h"
+
+#include "commands/audit.h"
+#include "commands/completion.h"
+#include "commands/config.h"
+#include "commands/db.h"
+#include "commands/import.h"
+#include "commands/init.h"
+#include "commands/login.h"
+#include "commands/logout.h"
+#include "commands/report.h"
+#include "commands/token.h"
+#include "commands/whoami.h"
+
+namespace schoolctl::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> all;
+    all.push_back(std::make_unique<InitCommand>());
+    all.push_back(std::make_unique<LoginCommand>());
+    all.push_back(std::make_unique<LogoutCommand>());
+    all.push_back(std::make_unique<WhoamiCommand>());
+    all.push_back(std::make_unique<TokenCommand>());
+    all.push_back(std::make_unique<ImportCommand>());
+    all.push_back(std::make_unique<ReportCommand>());
+    all.push_back(std::make_unique<AuditCommand>());
+    all.push_back(std::make_unique<DbCommand>());
+    all.push_back(std::make_unique<ConfigCommand>());
+    all.push_back(std::make_unique<CompletionCommand>());
+    return all;
+}
+
+}  // namespace schoolctl::cli

@@ -1,0 +1,65 @@
+#include "app/audit_view.h"
+
+#include "domain/date.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+std::optional<std::string> normalise_since(const std::optional<std::string>& since) {
+    if (!since) {
+        return std::nullopt;
+    }
+    if (auto d = domain::parse_date(*since)) {
+        return domain::format_iso(*d);
+    }
+    if (since->size() >= 10 && domain::parse_date(since->substr(0, 10))) {
+        return *since;
+    }
+    throw Error(ExitCode::usage, "--since \"" + *since +
+                                     "\" is not a date (expected DD.MM.YYYY or YYYY-MM-DD)");
+}
+
+}  // namespace
+
+report::Document audit_listing(Session& s, const AuditQuery& q) {
+    s.require(domain::Permission::audit_read);
+    store::AuditFilter filter;
+    filter.since = normalise_since(q.since);
+    if (q.object) {
+        auto colon = q.object->find(':');
+        filter.object_type = q.object->substr(0, colon);
+        if (colon != std::string::npos) {
+            filter.object_id = q.object->substr(colon + 1);
+        }
+    }
+    filter.action_prefix = q.action;
+    filter.limit = q.limit;
+
+    report::Document doc;
+    doc.kind = "audit";
+    doc.title = "Журнал аудита";
+    doc.school = s.school_name();
+    report::Section section;
+    section.key = "audit";
+    section.table.columns = {{"id", 6, report::Align::right}, {"at (UTC)", 20},
+                             {"account", 12},                  {"action", 20},
+                             {"object", 12},                   {"details", 60}};
+    for (const auto& e : store::list_audit(s.db(), filter)) {
+        std::string object = e.record.object_type;
+        if (!e.record.object_id.empty()) {
+            object += ":" + e.record.object_id;
+        }
+        section.table.rows.push_back({e.id, e.at, e.record.actor, e.record.action, object,
+                                      e.record.details});
+    }
+    doc.sections.push_back(std::move(section));
+    return doc;
+}
+
+store::ChainCheck verify_audit(Session& s) {
+    s.require(domain::Permission::audit_read);
+    return store::verify_audit_chain(s.db());
+}
+
+}  // namespace schoolctl::app

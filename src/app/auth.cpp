@@ -1,0 +1,118 @@
+#include "app/auth.h"
+
+#include "domain/password_policy.h"
+#include "store/accounts.h"
+#include "store/audit.h"
+#include "store/connection.h"
+#include "util/clock.h"
+#include "util/crypto.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+void audit_as(store::Database& db, const store::AccountRow* account, const std::string& login,
+              const std::string& action, const nlohmann::json& details) {
+    store::append_audit(db,
+                        {account ? std::optional(account->id) : std::nullopt, login, action,
+                         "account", account ? std::to_string(account->id) : "", details.dump()},
+                        utc_iso_now());
+}
+
+// The session directory is private (0700) and the token file 0600: it is a credential.
+void save_session(const std::filesystem::path& file, const std::string& token) {
+    std::filesystem::create_directories(file.parent_path());
+    std::filesystem::permissions(file.parent_path(), std::filesystem::perms::owner_all);
+    write_file_atomically(file, token + "\n");
+}
+
+}  // namespace
+
+LoginResult login(const LoginRequest& r) {
+    auto db = store::open_database(r.db_path, r.busy_timeout_ms);
+    store::Transaction tx(*db);
+    auto account = store::find_account_by_login(*db, r.login);
+    bool ok = account && account->status == "active" && account->password_hash &&
+              crypto::verify_password(*account->password_hash, r.password);
+    if (!ok) {
+        // The failed attempt is kept even though the command fails.
+        audit_as(*db, account ? &*account : nullptr, r.login, "account.login_failed", {});
+        tx.commit();
+        throw Error(ExitCode::no_permission, "wrong login or password for \"" + r.login + "\"");
+    }
+    if (account->must_change_password) {
+        if (!r.new_password) {
+            return {LoginOutcome::new_password_required, r.login, {}, {}};
+        }
+        if (auto problem = domain::password_problem(*r.new_password, r.login,
+                                                    r.password_min_length)) {
+            throw Error(ExitCode::data, "new password refused: " + *problem);
+        }
+        if (*r.new_password == r.password) {
+            throw Error(ExitCode::data, "new password refused: it must differ from the one-time "
+                                        "password");
+        }
+        store::set_password(*db, account->id, crypto::hash_password(*r.new_password), false);
+        audit_as(*db, &*account, r.login, "account.password_set", {});
+    }
+    std::time_t now = now_seconds();
+    LoginResult result{LoginOutcome::logged_in, r.login, crypto::random_token(),
+                       utc_iso_after(now, std::chrono::hours(r.session_hours))};
+    store::insert_token(*db, {account->id, "session", "login", crypto::token_hash(result.token),
+                              result.expires_at},
+                        utc_iso(now));
+    store::record_login(*db, account->id, utc_iso(now));
+    audit_as(*db, &*account, r.login, "account.login", {{"expires_at", result.expires_at}});
+    save_session(r.session_file, result.token);
+    tx.commit();
+    return result;
+}
+
+bool logout(const std::filesystem::path& db_path, int busy_timeout_ms,
+            const std::filesystem::path& session_file) {
+    if (!std::filesystem::exists(session_file)) {
+        return false;
+    }
+    auto db = store::open_database(db_path, busy_timeout_ms);
+    try {
+        Actor actor = resolve_actor(*db, std::nullopt, session_file);
+        store::Transaction tx(*db);
+        store::revoke_token(*db, *actor.token_id, utc_iso_now());
+        store::append_audit(*db,
+                            {actor.account_id, actor.login, "account.logout", "account",
+                             std::to_string(actor.account_id), "{}"},
+                            utc_iso_now());
+        tx.commit();
+    } catch (const Error& e) {
+        if (e.code() != ExitCode::no_permission) {
+            throw;  // an expired session is simply forgotten below
+        }
+    }
+    std::filesystem::remove(session_file);
+    return true;
+}
+
+ScriptToken create_script_token(Session& session, const std::string& name,
+                                std::optional<int> days) {
+    session.require(domain::Permission::accounts_manage);
+    if (name.empty()) {
+        throw Error(ExitCode::usage, "a script token needs a --name (e.g. cron-reports)");
+    }
+    std::time_t now = now_seconds();
+    ScriptToken token{crypto::random_token(), name, std::nullopt};
+    if (days) {
+        token.expires_at = utc_iso_after(now, std::chrono::hours(24 * *days));
+    }
+    store::Transaction tx(session.db());
+    store::insert_token(session.db(),
+                        {session.actor().account_id, "script", name,
+                         crypto::token_hash(token.token), token.expires_at},
+                        utc_iso(now));
+    session.audit("token.create", "account", std::to_string(session.actor().account_id),
+                  {{"name", name}, {"expires_at", token.expires_at.value_or("never")}});
+    tx.commit();
+    return token;
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,51 @@
+#pragma once
+// Logging in and out, and long-lived script tokens.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session.h"
+
+namespace schoolctl::app {
+
+struct LoginRequest {
+    std::filesystem::path db_path;
+    int busy_timeout_ms = 5000;
+    std::string login;
+    std::string password;
+    std::optional<std::string> new_password;  // required when the password is one-time
+    int session_hours = 12;
+    int password_min_length = 10;
+    std::filesystem::path session_file;  // receives the session token (mode 0600)
+};
+
+enum class LoginOutcome { logged_in, new_password_required };
+
+struct LoginResult {
+    LoginOutcome outcome = LoginOutcome::logged_in;
+    std::string login;
+    std::string token;       // the session secret, for the session file only
+    std::string expires_at;  // UTC ISO 8601
+};
+
+// A wrong login or password exits 77 and is audited; a one-time password without a new one
+// returns new_password_required and changes nothing.
+LoginResult login(const LoginRequest& request);
+
+// Revokes the session token in `session_file` (if any) and removes the file.
+bool logout(const std::filesystem::path& db_path, int busy_timeout_ms,
+            const std::filesystem::path& session_file);
+
+struct ScriptToken {
+    std::string token;  // shown once
+    std::string name;
+    std::optional<std::string> expires_at;
+};
+
+// A token for cron and scripts acting as the current account (permission accounts.manage).
+ScriptToken create_script_token(Session& session, const std::string& name,
+                                std::optional<int> days);
+
+
+}  // namespace schoolctl::app

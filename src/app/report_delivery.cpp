@@ -1,0 +1,82 @@
+#include "app/report_delivery.h"
+
+#include <filesystem>
+
+#include "util/clock.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+std::size_t row_count(const report::Document& doc) {
+    std::size_t n = 0;
+    for (const auto& s : doc.sections) {
+        n += s.table.rows.size();
+    }
+    return n;
+}
+
+std::filesystem::path target_path(const report::Document& doc, const ReportDestination& d) {
+    std::filesystem::path out = d.out;
+    bool is_dir = std::filesystem::is_directory(out) || (!d.out.empty() && d.out.back() == '/');
+    if (!is_dir) {
+        return out;
+    }
+    std::string name = doc.kind;
+    if (doc.sections.size() == 1) {
+        name += "-" + doc.sections.front().key;
+    }
+    return out / (name + "." + std::string(formats::file_extension(d.format)));
+}
+
+formats::RenderOptions render_options(const Session& s) {
+    formats::RenderOptions o;
+    o.font_regular = s.settings().font_regular;
+    o.font_bold = s.settings().font_bold;
+    o.csv_dialect = s.settings().csv_dialect == "rfc4180" ? formats::CsvDialect::rfc4180
+                                                          : formats::CsvDialect::excel;
+    o.created = now_seconds();
+    return o;
+}
+
+}  // namespace
+
+formats::ReportFormat choose_format(const std::optional<std::string>& format,
+                                    const std::string& out) {
+    if (format) {
+        if (auto f = formats::parse_report_format(*format)) {
+            return *f;
+        }
+        throw Error(ExitCode::usage, "--format \"" + *format +
+                                         "\" is not one of xlsx, pdf, html, csv, json, table");
+    }
+    std::string ext = std::filesystem::path(out).extension().string();
+    if (!ext.empty()) {
+        if (auto f = formats::parse_report_format(ext.substr(1))) {
+            return *f;
+        }
+    }
+    return formats::ReportFormat::table;
+}
+
+std::string deliver_report(Session& s, const report::Document& doc, const ReportDestination& d,
+                           std::ostream& stdout_stream) {
+    formats::RenderOptions options = render_options(s);
+    std::string destination = "-";
+    if (d.out == "-") {
+        formats::write_report(doc, d.format, stdout_stream, options);
+    } else {
+        std::filesystem::path path = target_path(doc, d);
+        formats::write_report_file(doc, d.format, path, options);
+        destination = std::filesystem::absolute(path).string();
+    }
+    store::Transaction tx(s.db());
+    s.audit("report.export", "report", doc.kind,
+            {{"format", std::string(formats::file_extension(d.format))},
+             {"to", destination},
+             {"rows", row_count(doc)}});
+    tx.commit();
+    return destination == "-" ? destination : target_path(doc, d).string();
+}
+
+}  // namespace schoolctl::app

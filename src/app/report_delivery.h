@@ -1,0 +1,27 @@
+#pragma once
+// Writing a built report where the user asked, and recording the export in the audit log
+// (reports carry personal data: who exported what, where, how many rows).
+#include <iosfwd>
+#include <string>
+
+#include "app/session.h"
+#include "formats/report_writer.h"
+#include "report/document.h"
+
+namespace schoolctl::app {
+
+struct ReportDestination {
+    formats::ReportFormat format = formats::ReportFormat::table;
+    std::string out = "-";  // "-": stdout; an existing directory (or one ending in '/'): a file
+                            // named after the report inside it; else the file itself
+};
+
+// The format a user meant: --format when given, else the --out file's extension, else table.
+formats::ReportFormat choose_format(const std::optional<std::string>& format,
+                                    const std::string& out);
+
+// Returns the path written, or "-" for stdout.
+std::string deliver_report(Session& session, const report::Document& doc,
+                           const ReportDestination& destination, std::ostream& stdout_stream);
+
+}  // namespace schoolctl::app

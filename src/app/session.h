@@ -1,0 +1,75 @@
+#pragma once
+// The acting account on an open database: what every use case except init and login runs in.
+// The permission check and the audit row both live here, so no service can forget either.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/permissions.h"
+#include "domain/settings.h"
+#include "store/accounts.h"
+#include "store/connection.h"
+#include "store/database.h"
+
+namespace schoolctl::app {
+
+struct Actor {
+    std::int64_t account_id = 0;
+    std::string login;
+    std::vector<store::GrantRow> grants;
+    std::optional<std::int64_t> token_id;  // the session or script token used
+};
+
+struct SessionRequest {
+    std::filesystem::path db_path;
+    const domain::Settings* settings = nullptr;
+    std::optional<std::string> token;        // SCHOOLCTL_TOKEN
+    std::filesystem::path session_file;      // where `schoolctl login` stored its token
+    std::optional<std::string> school;       // --school: id, external id or name
+    store::SchemaPolicy schema = store::SchemaPolicy::require_current;
+};
+
+class Session {
+public:
+    Session(std::unique_ptr<store::Database> db, Actor actor, std::int64_t school_id,
+            std::string school_name, const domain::Settings& settings);
+
+    store::Database& db() { return *db_; }
+    const Actor& actor() const { return actor_; }
+    std::int64_t school_id() const { return school_id_; }
+    const std::string& school_name() const { return school_name_; }
+    const domain::Settings& settings() const { return settings_; }
+
+    // Throws exit 77 naming the missing permission unless a grant of the actor allows it here.
+    void require(domain::Permission permission) const;
+    bool allowed(domain::Permission permission) const;
+
+    // Appends an audit row as the actor; call inside the write transaction of the change.
+    void audit(const std::string& action, const std::string& object_type,
+               const std::string& object_id, const nlohmann::json& details);
+
+private:
+    std::unique_ptr<store::Database> db_;
+    Actor actor_;
+    std::int64_t school_id_;
+    std::string school_name_;
+    const domain::Settings& settings_;
+};
+
+std::unique_ptr<Session> open_session(const SessionRequest& request);
+
+// The token of the acting account from SCHOOLCTL_TOKEN or the session file; exit 77 if none.
+Actor resolve_actor(store::Database& db, const std::optional<std::string>& token,
+                    const std::filesystem::path& session_file);
+
+// Where `schoolctl login` keeps the session token for one database: a file named after the
+// database's absolute path under $XDG_STATE_HOME/schoolctl/sessions/.
+std::filesystem::path session_file_for(const std::filesystem::path& state_dir,
+                                       const std::filesystem::path& db_path);
+
+}  // namespace schoolctl::app

@@ -1,0 +1,142 @@
+#include "store/pupils.h"
+
+namespace schoolctl::store {
+namespace {
+
+constexpr const char* pupil_columns =
+    "SELECT p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, p.external_id, "
+    "p.match_key, m.class_id, coalesce(c.grade || c.letter, '') "
+    "FROM pupils u JOIN people p ON p.id = u.person_id "
+    "LEFT JOIN class_memberships m ON m.pupil_id = u.person_id AND m.to_date IS NULL "
+    "LEFT JOIN classes c ON c.id = m.class_id ";
+
+PupilRow read_pupil(const Statement& st) {
+    PupilRow r;
+    r.person_id = st.get_int(0);
+    r.person = {st.get_text(1),          st.get_text(2),          st.get_text(3),
+                st.get_optional_text(4), st.get_optional_text(5), st.get_text(6)};
+    r.class_id = st.get_optional_int(7);
+    r.class_name = st.get_text(8);
+    return r;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> find_class(Database& db, std::int64_t year_id, int grade,
+                                       const std::string& letter) {
+    Statement st =
+        db.prepare("SELECT id FROM classes WHERE year_id = ? AND grade = ? AND letter = ?");
+    st.bind_all(year_id, grade, letter);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return st.get_int(0);
+}
+
+std::int64_t insert_class(Database& db, std::int64_t year_id, int grade,
+                          const std::string& letter) {
+    Statement st = db.prepare("INSERT INTO classes(year_id, grade, letter) VALUES (?, ?, ?)");
+    st.bind_all(year_id, grade, letter);
+    st.run();
+    return db.last_insert_id();
+}
+
+std::optional<PupilRow> find_pupil_by_external_id(Database& db, std::int64_t school_id,
+                                                  const std::string& external_id) {
+    Statement st = db.prepare(std::string(pupil_columns) +
+                              "WHERE p.school_id = ? AND p.external_id = ?");
+    st.bind_all(school_id, external_id);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return read_pupil(st);
+}
+
+std::vector<PupilRow> find_pupils_by_natural_key(Database& db, std::int64_t school_id,
+                                                 const std::string& match_key,
+                                                 const std::optional<std::string>& birth_date) {
+    Statement st = db.prepare(std::string(pupil_columns) +
+                              "WHERE p.school_id = ? AND p.match_key = ? AND p.birth_date IS ?");
+    st.bind_all(school_id, match_key, birth_date);
+    std::vector<PupilRow> out;
+    while (st.step() == Step::row) {
+        out.push_back(read_pupil(st));
+    }
+    return out;
+}
+
+std::int64_t insert_pupil(Database& db, std::int64_t school_id, const PersonFields& p,
+                          const std::string& now) {
+    Statement person = db.prepare(
+        "INSERT INTO people(school_id, last_name, first_name, middle_name, birth_date, "
+        "external_id, match_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    person.bind_all(school_id, p.last_name, p.first_name, p.middle_name, p.birth_date,
+                    p.external_id, p.match_key, now, now);
+    person.run();
+    std::int64_t id = db.last_insert_id();
+    Statement pupil = db.prepare("INSERT INTO pupils(person_id) VALUES (?)");
+    pupil.bind(1, id);
+    pupil.run();
+    return id;
+}
+
+void update_person(Database& db, std::int64_t person_id, const PersonFields& p,
+                   const std::string& now) {
+    Statement st = db.prepare(
+        "UPDATE people SET last_name = ?, first_name = ?, middle_name = ?, birth_date = ?, "
+        "external_id = ?, match_key = ?, updated_at = ? WHERE id = ?");
+    st.bind_all(p.last_name, p.first_name, p.middle_name, p.birth_date, p.external_id,
+                p.match_key, now, person_id);
+    st.run();
+}
+
+void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
+                   const std::string& from) {
+    // A membership opened and closed on the same day collapses to nothing rather than to an
+    // inverted range.
+    Statement drop = db.prepare(
+        "DELETE FROM class_memberships WHERE pupil_id = ? AND to_date IS NULL AND from_date >= ?");
+    drop.bind_all(pupil_id, from);
+    drop.run();
+    Statement close = db.prepare(
+        "UPDATE class_memberships SET to_date = date(?, '-1 day') "
+        "WHERE pupil_id = ? AND to_date IS NULL");
+    close.bind_all(from, pupil_id);
+    close.run();
+    Statement open = db.prepare(
+        "INSERT INTO class_memberships(pupil_id, class_id, from_date) VALUES (?, ?, ?)");
+    open.bind_all(pupil_id, class_id, from);
+    open.run();
+}
+
+std::vector<ClassListRow> class_list(Database& db, std::int64_t year_id, const std::string& on,
+                                     std::optional<int> grade, std::optional<std::string> letter) {
+    Statement st = db.prepare(
+        "SELECT c.grade, c.letter, "
+        "coalesce(t.last_name || ' ' || t.first_name || "
+        "         CASE WHEN t.middle_name = '' THEN '' ELSE ' ' || t.middle_name END, ''), "
+        "p.last_name, p.first_name, p.middle_name, p.birth_date, p.external_id, p.match_key "
+        "FROM classes c "
+        "JOIN class_memberships m ON m.class_id = c.id AND m.from_date <= ?2 "
+        "     AND (m.to_date IS NULL OR m.to_date >= ?2) "
+        "JOIN pupils u ON u.person_id = m.pupil_id "
+        "JOIN people p ON p.id = u.person_id "
+        "LEFT JOIN people t ON t.id = c.class_teacher_id "
+        "WHERE c.year_id = ?1 AND (u.left_on IS NULL OR u.left_on > ?2) "
+        "AND (?3 IS NULL OR c.grade = ?3) AND (?4 IS NULL OR c.letter = ?4) "
+        "ORDER BY c.grade, c.letter");
+    st.bind_all(year_id, on, grade, letter);
+    std::vector<ClassListRow> out;
+    while (st.step() == Step::row) {
+        ClassListRow r;
+        r.grade = static_cast<int>(st.get_int(0));
+        r.letter = st.get_text(1);
+        r.class_teacher = st.get_text(2);
+        r.person = {st.get_text(3),          st.get_text(4),          st.get_text(5),
+                    st.get_optional_text(6), st.get_optional_text(7), st.get_text(8)};
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace schoolctl::store
