@@ -52,6 +52,47 @@ int unknown_command(const std::vector<std::string>& extras,
     return static_cast<int>(ExitCode::usage);
 }
 
+// The deepest subcommand the user reached, and its path ("import students").
+std::pair<CLI::App*, std::string> deepest(CLI::App& app) {
+    CLI::App* at = &app;
+    std::string path;
+    for (CLI::App* next = chosen(*at); next != nullptr; next = chosen(*at)) {
+        at = next;
+        path += (path.empty() ? "" : " ") + at->get_name();
+    }
+    return {at, path};
+}
+
+std::vector<std::string> option_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::Option* opt : app.get_options()) {
+        for (const auto& l : opt->get_lnames()) {
+            names.push_back("--" + l);
+        }
+    }
+    return names;
+}
+
+int usage_error(CLI::App& app, const CLI::ParseError& e, std::ostream& err, bool color) {
+    auto [at, path] = deepest(app);
+    err << prefix(color) << (path.empty() ? "" : path + ": ") << e.what();
+    for (const std::string& extra : app.remaining()) {
+        if (extra.rfind("--", 0) == 0) {
+            std::string flag = extra.substr(0, extra.find('='));
+            std::vector<std::string> names = option_names(*at);
+            for (const auto& n : option_names(app)) {
+                names.push_back(n);
+            }
+            if (auto guess = closest(flag, names)) {
+                err << "; did you mean \"" << *guess << "\"?";
+            }
+            break;
+        }
+    }
+    err << "\nRun `schoolctl " << (path.empty() ? "" : path + " ") << "--help`.\n";
+    return static_cast<int>(ExitCode::usage);
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
@@ -89,10 +130,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         if (app.get_subcommands().empty() && !app.remaining().empty()) {
             return unknown_command(app.remaining(), commands, err, use_color(global));
         }
-        err << prefix(use_color(global)) << e.what() << "\nRun `schoolctl "
-            << (app.get_subcommands().empty() ? "" : app.get_subcommands().front()->get_name() + " ")
-            << "--help`.\n";
-        return static_cast<int>(ExitCode::usage);
+        return usage_error(app, e, err, use_color(global));
     }
 
     Context ctx(global, out, err, in);

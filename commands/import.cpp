@@ -37,7 +37,10 @@ void print_summary(Context& ctx, const app::ImportSummary& s, const std::string&
         ctx.out() << j.dump(2) << '\n';
         return;
     }
-    ctx.out() << (s.dry_run ? "plan (dry run, nothing written)" : "imported") << ": " << s.file
+    const char* heading = s.written  ? "imported"
+                          : s.dry_run ? "plan (dry run, nothing written)"
+                                      : "not imported, rows rejected";
+    ctx.out() << heading << ": " << s.file
               << '\n'
               << "  created    " << s.created << '\n'
               << "  updated    " << s.updated << '\n'

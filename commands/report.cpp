@@ -33,7 +33,6 @@ void ReportCommand::add_cli(CLI::App& app) {
 }
 
 int ReportCommand::run(Context& ctx) {
-    app::Session& session = ctx.session();
     formats::ReportFormat format = app::choose_format(format_, out_);
     bool binary = format == formats::ReportFormat::xlsx || format == formats::ReportFormat::pdf;
     if (binary && out_ == "-" && ::isatty(STDOUT_FILENO) == 1) {
@@ -41,6 +40,7 @@ int ReportCommand::run(Context& ctx) {
                                          std::string(formats::file_extension(format)) +
                                          " to a terminal; use --out FILE or a pipe");
     }
+    app::Session& session = ctx.session();
     report::Document doc = app::build_class_list(session, {class_, birth_dates_});
     std::string written = app::deliver_report(session, doc, {format, out_}, ctx.out());
     if (written != "-") {

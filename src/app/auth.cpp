@@ -16,7 +16,7 @@ void audit_as(store::Database& db, const store::AccountRow* account, const std::
               const std::string& action, const nlohmann::json& details) {
     store::append_audit(db,
                         {account ? std::optional(account->id) : std::nullopt, login, action,
-                         "account", account ? std::to_string(account->id) : "", details.dump()},
+                         "account", account ? std::to_string(account->id) : "", (details.is_null() ? nlohmann::json::object() : details).dump()},
                         utc_iso_now());
 }
 

@@ -49,7 +49,7 @@ void Session::audit(const std::string& action, const std::string& object_type,
                     const std::string& object_id, const nlohmann::json& details) {
     store::append_audit(*db_,
                         {actor_.account_id, actor_.login, action, object_type, object_id,
-                         details.dump()},
+                         (details.is_null() ? nlohmann::json::object() : details).dump()},
                         utc_iso_now());
 }
 

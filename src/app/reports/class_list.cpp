@@ -51,6 +51,10 @@ report::Document build_class_list(Session& s, const ClassListRequest& request) {
         throw Error(ExitCode::data, "class " + *request.class_name + " has no pupils in " +
                                         year->name + " (or does not exist)");
     }
+    if (rows.empty()) {
+        throw Error(ExitCode::data, "no pupils in " + year->name +
+                                        ": import them with `schoolctl import students FILE`");
+    }
 
     domain::RussianCollator collator;
     std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
