@@ -8,15 +8,28 @@
 namespace schoolctl::cli {
 namespace {
 
-report::Document origins_document(const app::LoadedConfig& config) {
+// A terminal table stays readable: long values (the calendar's arrays) are cut there, and
+// shown whole in CSV and JSON.
+std::string shorten(const std::string& value, std::size_t limit) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80 && ++chars > limit) {
+            return value.substr(0, i) + "…";
+        }
+    }
+    return value;
+}
+
+report::Document origins_document(const app::LoadedConfig& config, bool for_terminal) {
     report::Document doc;
     doc.kind = "config";
-    doc.title = "Effective configuration";
     report::Section section;
     section.key = "config";
+    section.heading = "Effective configuration";
     section.table.columns = {{"key", 28}, {"value", 40}, {"source", 40}};
     for (const auto& [key, origin] : config.origins) {
-        section.table.rows.push_back({key, origin.value, origin.source});
+        section.table.rows.push_back(
+            {key, for_terminal ? shorten(origin.value, 48) : origin.value, origin.source});
     }
     doc.sections.push_back(std::move(section));
     return doc;
@@ -42,7 +55,7 @@ void ConfigCommand::add_cli(CLI::App& app) {
 
 int ConfigCommand::run(Context& ctx) {
     if (show_->parsed()) {
-        print_document(ctx, origins_document(ctx.config()), format_);
+        print_document(ctx, origins_document(ctx.config(), format_ == "table"), format_);
         return 0;
     }
     std::optional<std::filesystem::path> file;

@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 
-PINNED_EPOCH = "1794906000"  # 2026-11-16T09:00:00Z, a Monday of the second quarter
+PINNED_EPOCH = "1794819600"  # 2026-11-16T09:00:00Z, a Monday of the second quarter
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 

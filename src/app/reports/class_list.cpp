@@ -73,7 +73,7 @@ report::Document build_class_list(Session& s, const ClassListRequest& request) {
     doc.kind = "class-list";
     doc.title = "Список класса";
     doc.school = s.school_name();
-    doc.generated = "Сформирован " + format_moscow(now_seconds());
+    doc.generated = format_moscow(now_seconds());
     doc.meta = {{"Учебный год", year->name},
                 {"На дату", domain::format_ru(*domain::parse_date(on))}};
     doc.section_key_title = "Класс";
