@@ -1,0 +1,213 @@
+// Entries of [[periods]], [[holidays]] and [[bells]] (with their lessons), field by field against
+// the schema rows under the array's name. A wrong entry is reported and left out; the rest apply.
+#include "domain/date.h"
+#include "formats/config_toml.h"
+#include "formats/config_validate.h"
+
+#include <algorithm>
+
+namespace schoolctl::formats::detail {
+namespace {
+
+using domain::Date;
+
+// One table of an array; `prefix` is the array's dotted name ("periods", "bells.lessons").
+class Entry {
+  public:
+    Entry(const toml::node& node, std::string prefix, Report& report)
+        : table_(node.as_table()), prefix_(std::move(prefix)), report_(report),
+          first_problem_(report.count()), line_(line_of(node)) {
+        if (table_ == nullptr) {
+            report_.add(line_, prefix_, "expected a table, got " + a_type(node));
+            return;
+        }
+        for (auto&& [k, v] : *table_) {
+            std::string name = prefix_ + "." + std::string{k.str()};
+            const ConfigKey* key = find_config_key(name);
+            if (key == nullptr || !key->is_item_field() || k.str().find('.') != std::string::npos) {
+                report_.unknown_key(k.source().begin.line, name);
+            }
+        }
+    }
+
+    template <typename T> std::optional<T> get(std::string_view field, bool required) {
+        const toml::node* node = find(field);
+        const ConfigKey* key = find_config_key(prefix_ + "." + std::string{field});
+        if (node == nullptr) {
+            if (required && table_ != nullptr) {
+                add(field, "is required but missing");
+            }
+            return std::nullopt;
+        }
+        std::vector<std::size_t> unused;
+        auto value = read_value(*key, *node, line_of(*node), report_, unused);
+        if (!value) {
+            return std::nullopt;
+        }
+        return std::get<T>(std::move(*value));
+    }
+
+    const toml::node* find(std::string_view field) const {
+        return table_ == nullptr ? nullptr : table_->get(field);
+    }
+
+    void add(std::string_view field, std::string reason) {
+        const toml::node* node = find(field);
+        report_.add(node != nullptr ? line_of(*node) : line_, prefix_ + "." + std::string{field},
+                    std::move(reason));
+    }
+
+    bool ok() const { return report_.count() == first_problem_; }
+    std::size_t line() const { return line_; }
+    Report& report() { return report_; }
+
+  private:
+    const toml::table* table_;
+    std::string prefix_;
+    Report& report_;
+    std::size_t first_problem_;
+    std::size_t line_;
+};
+
+std::optional<domain::DateRange> dates(Entry& e) {
+    auto start = e.get<Date>("start", true);
+    auto end = e.get<Date>("end", true);
+    if (!start || !end) {
+        return std::nullopt;
+    }
+    if (*end < *start) {
+        e.add("end",
+              domain::format_iso(*end) + " is before start (" + domain::format_iso(*start) + ")");
+        return std::nullopt;
+    }
+    return domain::DateRange{*start, *end};
+}
+
+std::optional<domain::AttestationPeriod> period(Entry& e) {
+    auto code = e.get<std::string>("code", true);
+    auto name = e.get<std::string>("name", true);
+    auto range = dates(e);
+    auto grades = e.get<std::vector<int>>("grades", false);
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    return domain::AttestationPeriod{*code, *name, *range, grades.value_or(std::vector<int>{})};
+}
+
+std::optional<domain::Holiday> holiday(Entry& e) {
+    auto name = e.get<std::string>("name", true);
+    auto range = dates(e);
+    auto grades = e.get<std::vector<int>>("grades", false);
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    return domain::Holiday{*name, *range, grades.value_or(std::vector<int>{})};
+}
+
+std::optional<domain::Bell> lesson(Entry& e) {
+    auto number = e.get<std::int64_t>("number", true);
+    auto start = e.get<std::string>("start", true);
+    auto end = e.get<std::string>("end", true);
+    if (start && end && parse_hhmm(*end) <= parse_hhmm(*start)) {
+        e.add("end", "lesson ends at " + *end + ", not after it starts (" + *start + ")");
+    }
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    return domain::Bell{static_cast<int>(*number), *start, *end};
+}
+
+// Numbers unique, and no lesson starting before the one before it has ended.
+void check_sequence(std::vector<domain::Bell> bells, const std::vector<std::size_t>& lines,
+                    Report& report) {
+    std::vector<std::size_t> order(bells.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return bells[a].number < bells[b].number;
+    });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const auto& prev = bells[order[k - 1]];
+        const auto& cur = bells[order[k]];
+        std::size_t line = lines[order[k]];
+        if (prev.number == cur.number) {
+            report.add(line, "bells.lessons.number",
+                       "lesson " + std::to_string(cur.number) + " is listed twice");
+        } else if (parse_hhmm(cur.start) < parse_hhmm(prev.end)) {
+            report.add(line, "bells.lessons.start",
+                       "lesson " + std::to_string(cur.number) + " starts at " + cur.start +
+                           ", before lesson " + std::to_string(prev.number) + " ends (" + prev.end +
+                           ")");
+        }
+    }
+}
+
+std::optional<domain::BellSchedule> bell_schedule(Entry& e) {
+    auto name = e.get<std::string>("name", true);
+    auto grades = e.get<std::vector<int>>("grades", false);
+    std::vector<domain::Bell> lessons;
+    std::vector<std::size_t> lines;
+    const toml::node* node = e.find("lessons");
+    const toml::array* array = node != nullptr ? node->as_array() : nullptr;
+    if (node == nullptr) {
+        e.add("lessons", "is required but missing");
+    } else if (array == nullptr) {
+        e.add("lessons", "expected an array of tables, got " + a_type(*node));
+    } else if (array->empty()) {
+        e.add("lessons", "must list at least one lesson");
+    } else {
+        for (const auto& item : *array) {
+            Entry one(item, "bells.lessons", e.report());
+            if (auto bell = lesson(one)) {
+                lessons.push_back(*bell);
+                lines.push_back(one.line());
+            }
+        }
+        check_sequence(lessons, lines, e.report());
+    }
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    return domain::BellSchedule{*name, grades.value_or(std::vector<int>{}), std::move(lessons)};
+}
+
+template <typename T, std::optional<T> (*Read)(Entry&)>
+ConfigValue read_all(const ConfigKey& key, const toml::array& entries, Report& report,
+                     std::vector<std::size_t>& item_lines) {
+    std::vector<T> out;
+    for (const auto& node : entries) {
+        Entry e(node, std::string{key.name}, report);
+        if (auto item = Read(e)) {
+            out.push_back(std::move(*item));
+            item_lines.push_back(e.line());
+        }
+    }
+    return out;
+}
+
+struct EntryReader {
+    std::string_view array;
+    ConfigValue (*read)(const ConfigKey&, const toml::array&, Report&, std::vector<std::size_t>&);
+};
+
+const EntryReader entry_readers[] = {
+    {"periods", read_all<domain::AttestationPeriod, period>},
+    {"holidays", read_all<domain::Holiday, holiday>},
+    {"bells", read_all<domain::BellSchedule, bell_schedule>},
+};
+
+} // namespace
+
+std::optional<ConfigValue> read_entries(const ConfigKey& key, const toml::array& entries,
+                                        Report& report, std::vector<std::size_t>& item_lines) {
+    for (const auto& reader : entry_readers) {
+        if (reader.array == key.name) {
+            return reader.read(key, entries, report, item_lines);
+        }
+    }
+    report.add(line_of(entries), key.name, "has no reader for its entries"); // schema bug
+    return std::nullopt;
+}
+
+} // namespace schoolctl::formats::detail

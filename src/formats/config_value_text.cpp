@@ -1,0 +1,101 @@
+// Values written back as TOML text, for `config show` and the defaults in the schema table.
+#include "domain/date.h"
+#include "formats/config_keys.h"
+
+#include <cstdio>
+
+namespace schoolctl::formats {
+namespace {
+
+// A TOML basic string. Cyrillic stays as UTF-8: the text is for people to read.
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (u < 0x20 || u == 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u));
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string list(const std::vector<int>& ints) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < ints.size(); ++i) {
+        out += (i ? ", " : "") + std::to_string(ints[i]);
+    }
+    return out + "]";
+}
+
+std::string range_and_grades(const domain::DateRange& dates, const std::vector<int>& grades) {
+    std::string out =
+        ", start = " + domain::format_iso(dates.start) + ", end = " + domain::format_iso(dates.end);
+    if (!grades.empty()) {
+        out += ", grades = " + list(grades);
+    }
+    return out;
+}
+
+std::string entry(const domain::AttestationPeriod& p) {
+    return "{ code = " + quoted(p.code) + ", name = " + quoted(p.name) +
+           range_and_grades(p.dates, p.grades) + " }";
+}
+
+std::string entry(const domain::Holiday& h) {
+    return "{ name = " + quoted(h.name) + range_and_grades(h.dates, h.grades) + " }";
+}
+
+std::string entry(const domain::Bell& b) {
+    return "{ number = " + std::to_string(b.number) + ", start = " + quoted(b.start) +
+           ", end = " + quoted(b.end) + " }";
+}
+
+std::string entry(const domain::BellSchedule& s) {
+    std::string out = "{ name = " + quoted(s.name);
+    if (!s.grades.empty()) {
+        out += ", grades = " + list(s.grades);
+    }
+    out += ", lessons = [";
+    for (std::size_t i = 0; i < s.lessons.size(); ++i) {
+        out += (i ? ", " : "") + entry(s.lessons[i]);
+    }
+    return out + "] }";
+}
+
+template <typename T> std::string entries(const std::vector<T>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += (i ? ", " : "") + entry(items[i]);
+    }
+    return out + "]";
+}
+
+struct ToToml {
+    std::string operator()(std::monostate) const { return {}; }
+    std::string operator()(const std::string& s) const { return quoted(s); }
+    std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(const domain::Date& d) const { return domain::format_iso(d); }
+    std::string operator()(const std::vector<int>& v) const { return list(v); }
+    template <typename T> std::string operator()(const std::vector<T>& v) const {
+        return entries(v);
+    }
+};
+
+} // namespace
+
+std::string to_toml(const ConfigValue& value) {
+    return std::visit(ToToml{}, value);
+}
+
+} // namespace schoolctl::formats
