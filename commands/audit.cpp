@@ -18,10 +18,12 @@ CommandInfo AuditCommand::info() const {
 void AuditCommand::add_cli(CLI::App& app) {
     app.require_subcommand(1);
     list_ = app.add_subcommand("list", "List audit rows, oldest first");
-    list_->add_option("--since", since_, "Only rows from this date (DD.MM.YYYY or ISO)");
+    list_->add_option("--since", since_,
+                      "Only rows from this school day (DD.MM.YYYY or ISO; Moscow time) or UTC "
+                      "timestamp");
     list_->add_option("--object", object_, "Only rows about TYPE or TYPE:ID (e.g. pupil:42)");
     list_->add_option("--action", action_, "Only actions starting with this (e.g. import)");
-    list_->add_option("--limit", limit_, "At most this many rows");
+    list_->add_option("--limit", limit_, "Only the newest N rows");
     list_->add_option("--format", format_, "Output format")
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();

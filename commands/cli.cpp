@@ -115,6 +115,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         sub->group(info.group);
         describe(*sub, info);
         c->add_cli(*sub);
+        for (CLI::App* inner : sub->get_subcommands({})) {
+            inner->group("Subcommands");
+        }
         subs.emplace_back(sub, c.get());
     }
 

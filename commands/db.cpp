@@ -27,7 +27,8 @@ void DbCommand::add_cli(CLI::App& app) {
 
 int DbCommand::run(Context& ctx) {
     if (check_->parsed()) {
-        app::DatabaseCheck result = app::check_database(ctx.session());
+        app::DatabaseCheck result =
+            app::check_database(ctx.session(store::SchemaPolicy::allow_older));
         for (const auto& p : result.problems) {
             ctx.out() << p << '\n';
         }
@@ -40,7 +41,9 @@ int DbCommand::run(Context& ctx) {
         return 0;
     }
     if (backup_->parsed()) {
-        app::BackupResult r = app::backup_database(ctx.session(), backup_file_);
+        // Backing up before a migration is the point, so an older schema is accepted.
+        app::BackupResult r =
+            app::backup_database(ctx.session(store::SchemaPolicy::allow_older), backup_file_);
         ctx.out() << r.path.string() << '\n';
         ctx.note("Backed up " + std::to_string(r.bytes) + " bytes, verified.");
         return 0;

@@ -82,6 +82,9 @@ void ImportCommand::add_cli(CLI::App& app) {
 int ImportCommand::run(Context& ctx) {
     app::ImportStudentsRequest request{file_, encoding_, delimiter_char(delimiter_), dry_run_};
     app::ImportSummary summary = app::import_students(ctx.session(), request);
+    ctx.detail("read " + summary.file + " as " + summary.encoding + ", delimiter " +
+               (summary.delimiter == '\t' ? std::string("TAB") : std::string(1, summary.delimiter)) +
+               ", " + std::to_string(summary.rows) + " rows");
     for (const auto& w : summary.warnings) {
         ctx.warn(w);
     }

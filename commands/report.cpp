@@ -24,11 +24,15 @@ void ReportCommand::add_cli(CLI::App& app) {
     class_list_->add_option("--class", class_, "One class, e.g. 5А (default: every class)");
     class_list_->add_flag("--with-birth-dates", birth_dates_,
                           "Add the birth date column (personal data: only when needed)");
-    class_list_->add_option("--format", format_,
-                            "xlsx, pdf, html, csv, json or table (default: from --out's "
-                            "extension, else table)");
-    class_list_->add_option("--out", out_,
-                            "File, directory, or - for stdout")
+    class_list_
+        ->add_option("--format", format_,
+                     "xlsx, pdf, html, csv, json or table (default: from --out's extension, "
+                     "else table)")
+        ->type_name("FORMAT");
+    class_list_
+        ->add_option("--out", out_,
+                     "A file, a directory (the file is named after the report), or - for stdout")
+        ->type_name("FILE|DIR|-")
         ->capture_default_str();
 }
 

@@ -2,26 +2,44 @@
 
 #include "app/auth.h"
 #include "commands/context.h"
+#include "commands/listing.h"
 
 namespace schoolctl::cli {
 
 CommandInfo TokenCommand::info() const {
     return {"token",
-            "Create script tokens (SCHOOLCTL_TOKEN) for cron jobs acting as this account",
+            "Create, list and revoke tokens (SCHOOLCTL_TOKEN) for cron jobs and scripts",
             "Setup",
-            {"schoolctl token create --name cron-reports --days 365"}};
+            {"schoolctl token create --name cron-reports --days 365", "schoolctl token list",
+             "schoolctl token revoke 7"}};
 }
 
 void TokenCommand::add_cli(CLI::App& app) {
     app.require_subcommand(1);
-    create_ = app.add_subcommand("create", "Create a token; it is printed once, on stdout");
+    create_ = app.add_subcommand("create", "Create a script token; it is printed once, on stdout");
     create_->add_option("--name", name_, "What the token is for (shown in the audit log)")
         ->required();
     create_->add_option("--days", days_, "Expire after this many days (default: never)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Range(1, 36500).description("").name("1..36500"))
+        ->type_name("DAYS");
+    list_ = app.add_subcommand("list", "Live session and script tokens of every account");
+    list_->add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+    revoke_ = app.add_subcommand("revoke", "Revoke a token at once");
+    revoke_->add_option("ID", id_, "The token's id from `schoolctl token list`")->required();
 }
 
 int TokenCommand::run(Context& ctx) {
+    if (list_->parsed()) {
+        print_document(ctx, app::token_listing(ctx.session()), format_);
+        return 0;
+    }
+    if (revoke_->parsed()) {
+        app::revoke_token(ctx.session(), id_);
+        ctx.note("Token " + std::to_string(id_) + " revoked.");
+        return 0;
+    }
     app::ScriptToken token = app::create_script_token(ctx.session(), name_, days_);
     ctx.out() << token.token << '\n';
     ctx.note("Keep it secret: set it as SCHOOLCTL_TOKEN for the job. It is shown only once" +

@@ -11,8 +11,12 @@ public:
 
 private:
     CLI::App* create_ = nullptr;
+    CLI::App* list_ = nullptr;
+    CLI::App* revoke_ = nullptr;
     std::string name_;
     std::optional<int> days_;
+    std::string format_ = "table";
+    std::int64_t id_ = 0;
 };
 
 }  // namespace schoolctl::cli

@@ -18,7 +18,7 @@ void WhoamiCommand::add_cli(CLI::App& app) {
 }
 
 int WhoamiCommand::run(Context& ctx) {
-    app::Session& s = ctx.session();
+    app::Session& s = ctx.session(store::SchemaPolicy::allow_older);
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& g : s.actor().grants) {
         std::string scope = g.school_id ? "school " + std::to_string(*g.school_id) : "all schools";

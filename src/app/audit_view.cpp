@@ -11,7 +11,9 @@ std::optional<std::string> normalise_since(const std::optional<std::string>& sin
         return std::nullopt;
     }
     if (auto d = domain::parse_date(*since)) {
-        return domain::format_iso(*d);
+        // A date means the school's day, which begins at 00:00 Moscow time (21:00 UTC before).
+        auto previous = std::chrono::sys_days(*d) - std::chrono::days(1);
+        return domain::format_iso(domain::Date(previous)) + "T21:00:00Z";
     }
     if (since->size() >= 10 && domain::parse_date(since->substr(0, 10))) {
         return *since;
@@ -38,10 +40,10 @@ report::Document audit_listing(Session& s, const AuditQuery& q) {
 
     report::Document doc;
     doc.kind = "audit";
-    doc.title = "Журнал аудита";
     doc.school = s.school_name();
     report::Section section;
     section.key = "audit";
+    section.heading = "Audit log";
     section.table.columns = {{"id", 6, report::Align::right}, {"at (UTC)", 20},
                              {"account", 12},                  {"action", 20},
                              {"object", 12},                   {"details", 60}};

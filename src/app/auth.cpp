@@ -1,5 +1,7 @@
 #include "app/auth.h"
 
+#include <fstream>
+
 #include "domain/password_policy.h"
 #include "store/accounts.h"
 #include "store/audit.h"
@@ -27,10 +29,24 @@ void save_session(const std::filesystem::path& file, const std::string& token) {
     write_file_atomically(file, token + "\n");
 }
 
+// A new login replaces the saved session; the old token must not stay valid behind it.
+void revoke_saved_session(store::Database& db, const std::filesystem::path& file,
+                          const std::string& now) {
+    std::ifstream in(file);
+    std::string token;
+    if (!in || !std::getline(in, token) || token.empty()) {
+        return;
+    }
+    if (auto row = store::find_token(db, crypto::token_hash(token)); row && row->kind == "session") {
+        store::revoke_token(db, row->id, now);
+    }
+}
+
 }  // namespace
 
 LoginResult login(const LoginRequest& r) {
-    auto db = store::open_database(r.db_path, r.busy_timeout_ms);
+    // An older schema is fine here: logging in is how an administrator gets to `db migrate`.
+    auto db = store::open_database(r.db_path, r.busy_timeout_ms, store::SchemaPolicy::allow_older);
     store::Transaction tx(*db);
     auto account = store::find_account_by_login(*db, r.login);
     bool ok = account && account->status == "active" && account->password_hash &&
@@ -64,6 +80,7 @@ LoginResult login(const LoginRequest& r) {
                         utc_iso(now));
     store::record_login(*db, account->id, utc_iso(now));
     audit_as(*db, &*account, r.login, "account.login", {{"expires_at", result.expires_at}});
+    revoke_saved_session(*db, r.session_file, utc_iso(now));
     save_session(r.session_file, result.token);
     tx.commit();
     return result;
@@ -74,7 +91,7 @@ bool logout(const std::filesystem::path& db_path, int busy_timeout_ms,
     if (!std::filesystem::exists(session_file)) {
         return false;
     }
-    auto db = store::open_database(db_path, busy_timeout_ms);
+    auto db = store::open_database(db_path, busy_timeout_ms, store::SchemaPolicy::allow_older);
     try {
         Actor actor = resolve_actor(*db, std::nullopt, session_file);
         store::Transaction tx(*db);
@@ -91,6 +108,39 @@ bool logout(const std::filesystem::path& db_path, int busy_timeout_ms,
     }
     std::filesystem::remove(session_file);
     return true;
+}
+
+report::Document token_listing(Session& session) {
+    session.require(domain::Permission::accounts_manage);
+    report::Document doc;
+    doc.kind = "tokens";
+    report::Section section;
+    section.key = "tokens";
+    section.heading = "Live tokens";
+    section.table.columns = {{"id", 5, report::Align::right}, {"account", 14}, {"kind", 8},
+                             {"name", 18}, {"created (UTC)", 20}, {"expires (UTC)", 20},
+                             {"last used (UTC)", 20}};
+    for (const auto& t : store::list_live_tokens(session.db(), utc_iso_now())) {
+        section.table.rows.push_back({t.token.id, t.login, t.token.kind, t.token.name,
+                                      t.created_at, t.token.expires_at.value_or("never"),
+                                      t.last_used_at.value_or("")});
+    }
+    doc.sections.push_back(std::move(section));
+    return doc;
+}
+
+void revoke_token(Session& session, std::int64_t token_id) {
+    session.require(domain::Permission::accounts_manage);
+    store::Transaction tx(session.db());
+    auto row = store::find_token_by_id(session.db(), token_id);
+    if (!row || row->revoked_at) {
+        throw Error(ExitCode::data, "no live token with id " + std::to_string(token_id) +
+                                        " (see `schoolctl token list`)");
+    }
+    store::revoke_token(session.db(), token_id, utc_iso_now());
+    session.audit("token.revoke", "token", std::to_string(token_id),
+                  {{"kind", row->kind}, {"name", row->name}, {"account_id", row->account_id}});
+    tx.commit();
 }
 
 ScriptToken create_script_token(Session& session, const std::string& name,

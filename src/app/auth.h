@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/session.h"
+#include "report/document.h"
 
 namespace schoolctl::app {
 
@@ -47,5 +48,11 @@ struct ScriptToken {
 ScriptToken create_script_token(Session& session, const std::string& name,
                                 std::optional<int> days);
 
+
+// Live session and script tokens of every account, as a listing (permission accounts.manage).
+report::Document token_listing(Session& session);
+
+// Revokes a token by its id; exit 65 if there is no such live token.
+void revoke_token(Session& session, std::int64_t token_id);
 
 }  // namespace schoolctl::app

@@ -50,13 +50,16 @@ formats::ReportFormat choose_format(const std::optional<std::string>& format,
         throw Error(ExitCode::usage, "--format \"" + *format +
                                          "\" is not one of xlsx, pdf, html, csv, json, table");
     }
+    bool directory = std::filesystem::is_directory(out) || (!out.empty() && out.back() == '/');
     std::string ext = std::filesystem::path(out).extension().string();
-    if (!ext.empty()) {
-        if (auto f = formats::parse_report_format(ext.substr(1))) {
-            return *f;
-        }
+    if (out == "-" || directory) {
+        return formats::ReportFormat::table;
     }
-    return formats::ReportFormat::table;
+    if (auto f = ext.empty() ? std::nullopt : formats::parse_report_format(ext.substr(1))) {
+        return *f;
+    }
+    throw Error(ExitCode::usage, "cannot tell the format from \"" + out +
+                                     "\"; add --format xlsx|pdf|html|csv|json|table");
 }
 
 std::string deliver_report(Session& s, const report::Document& doc, const ReportDestination& d,

@@ -94,6 +94,34 @@ std::int64_t insert_token(Database& db, const NewToken& t, const std::string& no
     return db.last_insert_id();
 }
 
+std::vector<TokenListing> list_live_tokens(Database& db, const std::string& now) {
+    Statement st = db.prepare(
+        "SELECT t.id, t.account_id, t.kind, t.name, t.expires_at, t.revoked_at, a.login, "
+        "t.created_at, t.last_used_at FROM tokens t JOIN accounts a ON a.id = t.account_id "
+        "WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) ORDER BY t.id");
+    st.bind(1, now);
+    std::vector<TokenListing> out;
+    while (st.step() == Step::row) {
+        out.push_back({{st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3),
+                        st.get_optional_text(4), st.get_optional_text(5)},
+                       st.get_text(6),
+                       st.get_text(7),
+                       st.get_optional_text(8)});
+    }
+    return out;
+}
+
+std::optional<TokenRow> find_token_by_id(Database& db, std::int64_t id) {
+    Statement st = db.prepare(
+        "SELECT id, account_id, kind, name, expires_at, revoked_at FROM tokens WHERE id = ?");
+    st.bind(1, id);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return TokenRow{st.get_int(0),  st.get_int(1),           st.get_text(2),
+                    st.get_text(3), st.get_optional_text(4), st.get_optional_text(5)};
+}
+
 std::optional<TokenRow> find_token(Database& db, const std::string& hash) {
     Statement st = db.prepare(
         "SELECT id, account_id, kind, name, expires_at, revoked_at FROM tokens WHERE token_hash = ?");

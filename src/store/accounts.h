@@ -61,8 +61,19 @@ struct NewToken {
     std::optional<std::string> expires_at;
 };
 
+struct TokenListing {
+    TokenRow token;
+    std::string login;
+    std::string created_at;
+    std::optional<std::string> last_used_at;
+};
+
+// Every token that is neither revoked nor expired at `now`, oldest first.
+std::vector<TokenListing> list_live_tokens(Database& db, const std::string& now);
+
 std::int64_t insert_token(Database& db, const NewToken& token, const std::string& now);
 std::optional<TokenRow> find_token(Database& db, const std::string& hash);
+std::optional<TokenRow> find_token_by_id(Database& db, std::int64_t id);
 void revoke_token(Database& db, std::int64_t token_id, const std::string& now);
 
 }  // namespace schoolctl::store

@@ -1,5 +1,7 @@
 #include "store/audit.h"
 
+#include <algorithm>
+
 #include "util/crypto.h"
 
 namespace schoolctl::store {
@@ -60,19 +62,20 @@ void append_audit(Database& db, const AuditRecord& record, const std::string& at
 }
 
 std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {
+    // The newest rows when limited, still printed oldest first.
     std::string sql = std::string(entry_columns) +
                       "WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR object_type = ?2) "
                       "AND (?3 IS NULL OR object_id = ?3) "
-                      "AND (?4 IS NULL OR substr(action, 1, length(?4)) = ?4) ORDER BY id";
-    if (f.limit > 0) {
-        sql += " LIMIT " + std::to_string(f.limit);
-    }
+                      "AND (?4 IS NULL OR substr(action, 1, length(?4)) = ?4) "
+                      "ORDER BY id DESC LIMIT ?5";
     Statement st = db.prepare(sql);
-    st.bind_all(f.since, f.object_type, f.object_id, f.action_prefix);
+    st.bind_all(f.since, f.object_type, f.object_id, f.action_prefix,
+                f.limit > 0 ? static_cast<std::int64_t>(f.limit) : std::int64_t{-1});
     std::vector<AuditEntry> out;
     while (st.step() == Step::row) {
         out.push_back(read_entry(st));
     }
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -31,11 +31,11 @@ struct AuditEntry {
 void append_audit(Database& db, const AuditRecord& record, const std::string& at);
 
 struct AuditFilter {
-    std::optional<std::string> since;        // ISO date or timestamp, inclusive
+    std::optional<std::string> since;        // UTC ISO timestamp, inclusive
     std::optional<std::string> object_type;  // "pupil"
     std::optional<std::string> object_id;
     std::optional<std::string> action_prefix;  // "import."
-    std::size_t limit = 0;                    // 0: no limit
+    std::size_t limit = 0;                    // the newest N rows; 0: no limit
 };
 
 std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& filter);

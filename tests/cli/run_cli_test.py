@@ -5,7 +5,8 @@ Format (see tests/cli/README.md):
 
     # comment
     test [NAME=VALUE ...] schoolctl ARGS... -> EXIT_CODE
-    __INPUT__          (optional) lines fed to standard input
+    __INPUT__          (optional) lines fed to standard input, up to the next marker
+    __OUTPUT__         (optional after __INPUT__) expected stdout lines follow
     <expected stdout lines>
     __ERROR__
     <expected stderr lines>
@@ -74,6 +75,8 @@ def parse(path):
                 case = None
             elif line == "__INPUT__":
                 section = "stdin"
+            elif line == "__OUTPUT__":
+                section = "stdout"
             elif line == "__ERROR__":
                 section = "stderr"
             else:

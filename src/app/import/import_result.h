@@ -15,6 +15,8 @@ struct RowReject {
 
 struct ImportSummary {
     std::string file;
+    std::string encoding;  // as read: "utf-8" or "windows-1251"
+    char delimiter = ';';
     std::size_t rows = 0;
     std::size_t created = 0;
     std::size_t updated = 0;

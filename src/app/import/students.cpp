@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "app/import/student_rows.h"
 #include "store/schools.h"
@@ -102,6 +103,17 @@ std::int64_t class_id_for(Session& s, const store::YearRow& year, const domain::
     return *id;
 }
 
+std::size_t count_new_classes(Session& s, const store::YearRow& year,
+                              const std::vector<StudentRow>& rows) {
+    std::set<std::string> fresh;
+    for (const auto& row : rows) {
+        if (!store::find_class(s.db(), year.id, row.class_name.grade, row.class_name.letter)) {
+            fresh.insert(row.class_name.str());
+        }
+    }
+    return fresh.size();
+}
+
 void apply(Session& s, const store::YearRow& year, const std::vector<Planned>& plans,
            ImportSummary& summary) {
     std::string now = utc_iso_now();
@@ -139,13 +151,15 @@ void apply(Session& s, const store::YearRow& year, const std::vector<Planned>& p
 ImportSummary import_students(Session& s, const ImportStudentsRequest& request) {
     s.require(domain::Permission::roster_write);
     ImportSummary summary;
-    summary.file = request.file;
     summary.dry_run = request.dry_run;
 
     formats::CsvOptions options;
     options.encoding = request.encoding;
     options.delimiter = request.delimiter;
     formats::CsvTable table = formats::read_csv(request.file, options);
+    summary.file = table.file;  // "<stdin>" for "-"
+    summary.encoding = table.encoding;
+    summary.delimiter = table.delimiter;
     ColumnMap columns = map_columns(student_fields(), table.header, request.file);
     for (const auto& h : columns.unknown_headers) {
         summary.warnings.push_back(request.file + ":1: column «" + h +
@@ -176,14 +190,16 @@ ImportSummary import_students(Session& s, const ImportStudentsRequest& request) 
                                                             : summary.unchanged;
         ++counter;
     }
+    summary.classes_created = count_new_classes(s, *year, rows);
     std::sort(summary.rejects.begin(), summary.rejects.end(),
               [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
     if (!summary.rejects.empty() || request.dry_run) {
         return summary;  // the transaction rolls back: nothing written
     }
+    summary.classes_created = 0;  // counted again as they are made
     apply(s, *year, plans, summary);
     s.audit("import.students", "import", "",
-            {{"file", request.file},
+            {{"file", summary.file},
              {"rows", summary.rows},
              {"created", summary.created},
              {"updated", summary.updated},
