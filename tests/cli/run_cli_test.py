@@ -158,7 +158,7 @@ def main():
     failed = 0
     with tempfile.TemporaryDirectory(prefix="schoolctl-cli-") as workdir:
         workdir = os.path.realpath(workdir)
-        variables = {"TMP": workdir, "SOURCE": source, "SAMPLES": os.path.join(source, "samples"),
+        variables = {"BIN": args.bin, "TMP": workdir, "SOURCE": source, "SAMPLES": os.path.join(source, "samples"),
                      "DATA": os.path.join(source, "tests", "data")}
         env = {k: v for k, v in os.environ.items()
                if not k.startswith("SCHOOLCTL_") and not k.startswith("XDG_")}
