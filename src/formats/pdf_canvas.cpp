@@ -1,0 +1,226 @@
+#include "formats/pdf_canvas.h"
+
+#include "util/error.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace schoolctl::formats {
+namespace {
+
+std::string hex(HPDF_STATUS code) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    std::string out = "0x0000";
+    for (std::size_t i = 5; i >= 2; --i, code >>= 4) {
+        out[i] = digits[code & 0xFu];
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0u | (cp >> 6));
+        out += static_cast<char>(0x80u | (cp & 0x3Fu));
+    } else {
+        out += static_cast<char>(0xE0u | (cp >> 12));
+        out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
+        out += static_cast<char>(0x80u | (cp & 0x3Fu));
+    }
+}
+
+} // namespace
+
+std::string pdf_safe_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80           ? 1
+                                : (b >> 5) == 0x6  ? 2
+                                : (b >> 4) == 0xE  ? 3
+                                : (b >> 3) == 0x1E ? 4
+                                                   : 0;
+        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+        bool ok = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            ok = (c & 0xC0u) == 0x80u;
+            cp = (cp << 6) | (c & 0x3Fu);
+        }
+        // Overlong forms and surrogates are invalid; beyond the BMP libharu cannot encode.
+        ok = ok && !(len == 2 && cp < 0x80) &&
+             !(len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)));
+        if (!ok || len == 4) {
+            out += '?';
+            i += ok ? len : 1;
+            continue;
+        }
+        append_utf8(out, (cp < 0x20 && cp != U'\n') || cp == 0x7F ? U' ' : cp);
+        i += len;
+    }
+    return out;
+}
+
+void PdfCanvas::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
+    // Keep the first error: later ones are usually its consequences.
+    auto* state = static_cast<ErrorState*>(user_data);
+    if (state->error == HPDF_OK) {
+        *state = {error, detail};
+    }
+}
+
+PdfCanvas::PdfCanvas(const std::string& regular_font, const std::string& bold_font) {
+    pdf_ = HPDF_New(on_error, &errors_);
+    if (pdf_ == nullptr) {
+        throw Error(ExitCode::failure, "cannot start a PDF document: out of memory");
+    }
+    // Without these the text is WinAnsi and Cyrillic prints as garbage with no error at all.
+    HPDF_UseUTFEncodings(pdf_);
+    HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+    HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+    check();
+    regular_ = load_font(regular_font);
+    bold_ = bold_font == regular_font ? regular_ : load_font(bold_font);
+}
+
+PdfCanvas::~PdfCanvas() {
+    HPDF_Free(pdf_);
+}
+
+HPDF_Font PdfCanvas::load_font(const std::string& path) {
+    const std::string hint = " (choose another with reports.font in schoolctl.toml, or install "
+                             "fonts-liberation2)";
+    if (!std::ifstream(path, std::ios::binary)) {
+        throw Error(ExitCode::no_input,
+                    "cannot read font " + path + ": " + std::strerror(errno) + hint);
+    }
+    // HPDF_TRUE embeds the font: a PDF must print the same on a machine without it.
+    const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
+    HPDF_Font font = name != nullptr ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
+    if (font == nullptr || errors_.error != HPDF_OK) {
+        throw Error(ExitCode::no_input, "cannot use font " + path +
+                                            ": not a TrueType font libharu can embed (error " +
+                                            hex(errors_.error) + ")" + hint);
+    }
+    return font;
+}
+
+void PdfCanvas::check() const {
+    if (errors_.error != HPDF_OK) {
+        throw Error(ExitCode::io, "cannot render PDF: libharu error " + hex(errors_.error) +
+                                      " (detail " + std::to_string(errors_.detail) + ")");
+    }
+}
+
+void PdfCanvas::set_info(const std::string& title, const std::string& subject,
+                         std::time_t created) {
+    HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, "schoolctl");
+    if (!title.empty()) {
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, pdf_safe_text(title).c_str());
+    }
+    if (!subject.empty()) {
+        HPDF_SetInfoAttr(pdf_, HPDF_INFO_SUBJECT, pdf_safe_text(subject).c_str());
+    }
+    std::tm tm{};
+    gmtime_r(&created, &tm);
+    HPDF_Date date{tm.tm_year + 1900,       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                   std::min(tm.tm_sec, 59), 'Z',           0,          0};
+    HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(pdf_, HPDF_INFO_MOD_DATE, date);
+    check();
+}
+
+void PdfCanvas::add_page(bool landscape) {
+    page_ = HPDF_AddPage(pdf_);
+    HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4,
+                      landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+    check();
+    pages_.push_back(page_);
+    width_ = HPDF_Page_GetWidth(page_);
+    height_ = HPDF_Page_GetHeight(page_);
+}
+
+void PdfCanvas::select_page(std::size_t index) {
+    page_ = pages_.at(index);
+    width_ = HPDF_Page_GetWidth(page_);
+    height_ = HPDF_Page_GetHeight(page_);
+}
+
+float PdfCanvas::text_width(std::string_view text, Face face, float size) const {
+    if (text.empty()) {
+        return 0;
+    }
+    // libharu applies no kerning, so widths add up: callers may sum word widths.
+    const HPDF_TextWidth tw =
+        HPDF_Font_TextWidth(font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                            static_cast<HPDF_UINT>(text.size()));
+    return static_cast<float>(tw.width) * size / 1000.0f;
+}
+
+float PdfCanvas::ascent(Face face, float size) const {
+    return static_cast<float>(HPDF_Font_GetAscent(font(face))) * size / 1000.0f;
+}
+
+float PdfCanvas::descent(Face face, float size) const {
+    return static_cast<float>(HPDF_Font_GetDescent(font(face))) * size / 1000.0f;
+}
+
+void PdfCanvas::text(Point baseline, std::string_view text, Face face, float size, float gray) {
+    if (text.empty()) {
+        return;
+    }
+    const std::string s(text); // libharu wants a terminated string
+    HPDF_Page_SetGrayFill(page_, gray);
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, font(face), size);
+    HPDF_Page_TextOut(page_, baseline.x, baseline.y, s.c_str());
+    HPDF_Page_EndText(page_);
+}
+
+void PdfCanvas::rect(Point lower_left, float w, float h, float line_width, float fill_gray) {
+    // Colours must be set before the path starts: libharu refuses them in path mode.
+    HPDF_Page_SetLineWidth(page_, line_width);
+    HPDF_Page_SetGrayStroke(page_, 0);
+    if (fill_gray >= 0) {
+        HPDF_Page_SetGrayFill(page_, fill_gray);
+    }
+    HPDF_Page_Rectangle(page_, lower_left.x, lower_left.y, w, h);
+    if (fill_gray >= 0) {
+        HPDF_Page_FillStroke(page_);
+    } else {
+        HPDF_Page_Stroke(page_);
+    }
+}
+
+void PdfCanvas::hline(float x0, float x1, float y, float line_width) {
+    HPDF_Page_SetLineWidth(page_, line_width);
+    HPDF_Page_SetGrayStroke(page_, 0);
+    HPDF_Page_MoveTo(page_, x0, y);
+    HPDF_Page_LineTo(page_, x1, y);
+    HPDF_Page_Stroke(page_);
+}
+
+void PdfCanvas::save(std::ostream& out) {
+    check();
+    HPDF_SaveToStream(pdf_);
+    check();
+    std::vector<HPDF_BYTE> buf(64 * 1024);
+    for (;;) {
+        auto n = static_cast<HPDF_UINT32>(buf.size());
+        const HPDF_STATUS rc = HPDF_ReadFromStream(pdf_, buf.data(), &n);
+        out.write(reinterpret_cast<const char*>(buf.data()), static_cast<std::streamsize>(n));
+        if (rc == HPDF_STREAM_EOF) {
+            break;
+        }
+        if (rc != HPDF_OK) {
+            check();
+            throw Error(ExitCode::io, "cannot render PDF: libharu error " + hex(rc));
+        }
+    }
+}
+
+} // namespace schoolctl::formats

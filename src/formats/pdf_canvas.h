@@ -1,0 +1,76 @@
+#pragma once
+// libharu behind a small C++ surface for the PDF writer: one document with the two embedded
+// Liberation Sans faces, pages, text and ruled boxes. libharu's errors are recorded by its
+// handler (an exception must not unwind through C frames) and raised by check().
+#include <ctime>
+#include <hpdf.h>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace schoolctl::formats {
+
+enum class Face { regular, bold };
+
+struct Point {
+    float x = 0;
+    float y = 0;
+};
+
+class PdfCanvas {
+  public:
+    // Loads and embeds both fonts. A missing or unusable font file is Error(no_input) naming the
+    // path and the config key that chooses it.
+    PdfCanvas(const std::string& regular_font, const std::string& bold_font);
+    PdfCanvas(const PdfCanvas&) = delete;
+    PdfCanvas& operator=(const PdfCanvas&) = delete;
+    ~PdfCanvas();
+
+    void set_info(const std::string& title, const std::string& subject, std::time_t created);
+
+    // A4, in points; the origin is the lower left corner.
+    void add_page(bool landscape);
+    float page_width() const { return width_; }
+    float page_height() const { return height_; }
+    std::size_t page_count() const { return pages_.size(); }
+    // Later pages may still be drawn on (footers with the page total are drawn last).
+    void select_page(std::size_t index);
+
+    float text_width(std::string_view text, Face face, float size) const;
+    float ascent(Face face, float size) const;
+    float descent(Face face, float size) const; // negative, below the baseline
+    // `text` must have come through pdf_safe_text().
+    void text(Point baseline, std::string_view text, Face face, float size, float gray = 0);
+    void rect(Point lower_left, float w, float h, float line_width, float fill_gray = -1);
+    void hline(float x0, float x1, float y, float line_width);
+
+    // Throws Error(io) if libharu reported anything since the last check.
+    void check() const;
+    void save(std::ostream& out);
+
+  private:
+    HPDF_Font font(Face face) const { return face == Face::bold ? bold_ : regular_; }
+    HPDF_Font load_font(const std::string& path);
+
+    struct ErrorState {
+        HPDF_STATUS error = HPDF_OK;
+        HPDF_STATUS detail = 0;
+    };
+    static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data);
+    ErrorState errors_;
+    HPDF_Doc pdf_ = nullptr;
+    HPDF_Font regular_ = nullptr;
+    HPDF_Font bold_ = nullptr;
+    std::vector<HPDF_Page> pages_;
+    HPDF_Page page_ = nullptr;
+    float width_ = 0;
+    float height_ = 0;
+};
+
+// Valid UTF-8 in the Basic Multilingual Plane without control characters, which is all
+// libharu can draw: other code points become '?', other control characters spaces; '\n' stays
+// for wrap_lines().
+std::string pdf_safe_text(std::string_view utf8);
+
+} // namespace schoolctl::formats

@@ -1,0 +1,204 @@
+#include "formats/pdf_writer.h"
+#include "report_test_support.h"
+#include "util/error.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+using schoolctl::formats::PdfOptions;
+using schoolctl::formats::write_pdf;
+namespace report = schoolctl::report;
+namespace test = schoolctl::test;
+
+namespace {
+
+constexpr std::time_t created = 1795887814; // 2026-11-28T17:43:34Z
+const std::string font_dir = "/usr/share/fonts/truetype/liberation2/";
+
+PdfOptions liberation() {
+    return {font_dir + "LiberationSans-Regular.ttf", font_dir + "LiberationSans-Bold.ttf", created};
+}
+
+std::filesystem::path render(const test::TempDir& dir, const report::Document& doc,
+                             const PdfOptions& options = liberation(),
+                             const std::string& name = "report.pdf") {
+    const auto path = dir / name;
+    std::ofstream out(path, std::ios::binary);
+    write_pdf(doc, out, options);
+    out.close();
+    REQUIRE(out);
+    return path;
+}
+
+std::string pdftotext(const std::filesystem::path& pdf, int first = 0, int last = 0) {
+    std::string range;
+    if (first > 0) {
+        range = " -f " + std::to_string(first) + " -l " + std::to_string(last);
+    }
+    const auto result =
+        test::run_command("pdftotext -layout" + range + " " + test::quoted(pdf) + " - 2>/dev/null");
+    REQUIRE(result.status == 0);
+    return result.output;
+}
+
+std::string pdfinfo(const std::filesystem::path& pdf) {
+    const auto result =
+        test::run_command("pdfinfo -isodates " + test::quoted(pdf) + " 2>/dev/null");
+    REQUIRE(result.status == 0);
+    return result.output;
+}
+
+// Dark pixels of the first page rendered in grey at 150 dpi (PGM from pdftoppm).
+std::size_t ink(const std::filesystem::path& pdf) {
+    const auto result =
+        test::run_command("pdftoppm -gray -r 150 -f 1 -l 1 " + test::quoted(pdf) + " 2>/dev/null");
+    REQUIRE(result.status == 0);
+    std::istringstream in(result.output);
+    std::string magic;
+    int width = 0, height = 0, maxval = 0;
+    in >> magic >> width >> height >> maxval;
+    REQUIRE(magic == "P5");
+    in.get();
+    std::size_t dark = 0;
+    for (int i = 0; i < width * height; ++i) {
+        if (in.get() < 128) {
+            ++dark;
+        }
+    }
+    return dark;
+}
+
+report::Document long_document(std::size_t rows) {
+    report::Document doc = test::small_document();
+    doc.sections.resize(1);
+    auto& table = doc.sections[0].table;
+    const auto first = table.rows[0];
+    table.rows.clear();
+    for (std::size_t i = 0; i < rows; ++i) {
+        auto row = first;
+        row[0] = static_cast<std::int64_t>(i + 1);
+        table.rows.push_back(row);
+    }
+    return doc;
+}
+
+} // namespace
+
+TEST_CASE("PDF text can be extracted, Cyrillic and Ё included", "[formats][pdf]") {
+    test::TempDir dir;
+    const auto pdf = render(dir, test::small_document());
+    const std::string text = pdftotext(pdf);
+    for (const char* expected :
+         {"Школа № 1 & Co", "Список класса", "Класс 5А", "Класс 5Б", "Ёлкин Пётр",
+          "Иванова \"Аня\"", "58,10", "-0,05", "01.03.2014",
+          "Классный руководитель: Смирнова О. В.", "Сверено.", "* на 28.11.2026",
+          "Сформировано: 28.11.2026 17:43", "стр. 1 из 2", "стр. 2 из 2"}) {
+        CAPTURE(expected);
+        CHECK(text.find(expected) != std::string::npos);
+    }
+}
+
+TEST_CASE("PDF: A4, a page per section, creation date from the options", "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::small_document();
+    std::string info = pdfinfo(render(dir, doc));
+    CHECK(info.find("Pages:           2\n") != std::string::npos);
+    CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
+    CHECK(info.find("CreationDate:    2026-11-28T17:43:34Z") != std::string::npos);
+    CHECK(info.find("Title:           Список класса") != std::string::npos);
+
+    doc.orientation = report::Orientation::landscape;
+    info = pdfinfo(render(dir, doc));
+    CHECK(info.find("Page size:       841.89 x 595.276 pts (A4)") != std::string::npos);
+}
+
+TEST_CASE("PDF repeats the table header after a page break", "[formats][pdf]") {
+    test::TempDir dir;
+    const auto pdf = render(dir, long_document(150));
+    const std::string info = pdfinfo(pdf);
+    const auto at = info.find("Pages:");
+    REQUIRE(at != std::string::npos);
+    const int pages = std::stoi(info.substr(at + 6));
+    REQUIRE(pages >= 3);
+    for (int page = 1; page <= pages; ++page) {
+        CAPTURE(page);
+        const std::string text = pdftotext(pdf, page, page);
+        CHECK(text.find("Дата рождения") != std::string::npos);
+        CHECK((text.find("Список класса — Класс 5А (продолжение)") != std::string::npos) ==
+              (page > 1));
+        CHECK(text.find("стр. " + std::to_string(page) + " из " + std::to_string(pages)) !=
+              std::string::npos);
+    }
+    CHECK(pdftotext(pdf, pages, pages).find(" 150 ") != std::string::npos);
+}
+
+TEST_CASE("PDF wraps long cell text instead of running over", "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::small_document();
+    doc.sections[0].table.rows[0][4] = std::string(
+        "очень длинное примечание, которое не помещается в ширину столбца и переносится");
+    const std::string text = pdftotext(render(dir, doc), 1, 1);
+    CHECK(text.find("очень длинное примечание, которое не помещается в ширину столбца и "
+                    "переносится") == std::string::npos);
+    CHECK(text.find("переносится") != std::string::npos);
+}
+
+// pdftotext reads the ToUnicode map, not the glyphs: a font that drops Ё still "passes" it. The
+// picture does not lie: Ё is Е plus two dots, so it must leave more ink than Е.
+TEST_CASE("PDF draws Ё as a glyph, not as a bare diaeresis", "[formats][pdf]") {
+    test::TempDir dir;
+    report::Document yo, ye;
+    yo.title = "ЁЁЁЁЁЁЁЁЁЁ ёёёёёёёёёё";
+    ye.title = "ЕЕЕЕЕЕЕЕЕЕ ееееееееее";
+    const auto ink_yo = ink(render(dir, yo, liberation(), "yo.pdf"));
+    const auto ink_ye = ink(render(dir, ye, liberation(), "ye.pdf"));
+    CAPTURE(ink_yo, ink_ye);
+    CHECK(ink_yo > ink_ye);
+}
+
+TEST_CASE("PDF output is reproducible with a fixed creation time", "[formats][pdf]") {
+    test::TempDir dir;
+    const auto a = test::read_file(render(dir, test::small_document(), liberation(), "a.pdf"));
+    const auto b = test::read_file(render(dir, test::small_document(), liberation(), "b.pdf"));
+    CHECK(a.size() > 1000);
+    CHECK(a == b);
+}
+
+TEST_CASE("PDF survives text libharu cannot encode", "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::small_document();
+    doc.sections[0].table.rows[0][1] = std::string("emoji \xF0\x9F\x98\x80 bad \xFF tab\tend");
+    const std::string text = pdftotext(render(dir, doc), 1, 1);
+    CHECK(text.find("emoji ? bad ? tab end") != std::string::npos);
+}
+
+TEST_CASE("PDF with a missing font names the file and the config key", "[formats][pdf]") {
+    test::TempDir dir;
+    auto options = liberation();
+    options.font_bold = (dir / "no-such-font.ttf").string();
+    std::ostringstream out;
+    try {
+        write_pdf(test::small_document(), out, options);
+        FAIL("no error");
+    } catch (const schoolctl::Error& e) {
+        CHECK(e.code() == schoolctl::ExitCode::no_input);
+        const std::string message = e.what();
+        CHECK(message.find(options.font_bold) != std::string::npos);
+        CHECK(message.find("reports.font") != std::string::npos);
+    }
+}
+
+TEST_CASE("PDF with a file that is not a font", "[formats][pdf]") {
+    test::TempDir dir;
+    auto options = liberation();
+    options.font_regular = (dir / "fake.ttf").string();
+    std::ofstream(options.font_regular) << "not a font at all";
+    std::ostringstream out;
+    try {
+        write_pdf(test::small_document(), out, options);
+        FAIL("no error");
+    } catch (const schoolctl::Error& e) {
+        CHECK(e.code() == schoolctl::ExitCode::no_input);
+        CHECK(std::string(e.what()).find(options.font_regular) != std::string::npos);
+    }
+}
