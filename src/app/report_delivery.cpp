@@ -55,6 +55,9 @@ formats::ReportFormat choose_format(const std::optional<std::string>& format,
     if (out == "-" || directory) {
         return formats::ReportFormat::table;
     }
+    if (ext == ".txt") {
+        return formats::ReportFormat::table;
+    }
     if (auto f = ext.empty() ? std::nullopt : formats::parse_report_format(ext.substr(1))) {
         return *f;
     }
