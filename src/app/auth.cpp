@@ -118,12 +118,10 @@ report::Document token_listing(Session& session) {
     section.key = "tokens";
     section.heading = "Live tokens";
     section.table.columns = {{"id", 5, report::Align::right}, {"account", 14}, {"kind", 8},
-                             {"name", 18}, {"created (UTC)", 20}, {"expires (UTC)", 20},
-                             {"last used (UTC)", 20}};
+                             {"name", 18}, {"created (UTC)", 20}, {"expires (UTC)", 20}};
     for (const auto& t : store::list_live_tokens(session.db(), utc_iso_now())) {
         section.table.rows.push_back({t.token.id, t.login, t.token.kind, t.token.name,
-                                      t.created_at, t.token.expires_at.value_or("never"),
-                                      t.last_used_at.value_or("")});
+                                      t.created_at, t.token.expires_at.value_or("never")});
     }
     doc.sections.push_back(std::move(section));
     return doc;

@@ -13,6 +13,15 @@ AccountRow read_account(const Statement& st) {
             st.get_int(3) != 0, st.get_text(4), st.get_optional_int(5)};
 }
 
+constexpr const char* token_columns =
+    "SELECT id, account_id, kind, name, expires_at, revoked_at FROM tokens ";
+
+// Columns 0..5 in the order of token_columns.
+TokenRow read_token(const Statement& st) {
+    return {st.get_int(0),  st.get_int(1),           st.get_text(2),
+            st.get_text(3), st.get_optional_text(4), st.get_optional_text(5)};
+}
+
 }  // namespace
 
 std::int64_t insert_account(Database& db, const NewAccount& a, const std::string& now) {
@@ -97,40 +106,26 @@ std::int64_t insert_token(Database& db, const NewToken& t, const std::string& no
 std::vector<TokenListing> list_live_tokens(Database& db, const std::string& now) {
     Statement st = db.prepare(
         "SELECT t.id, t.account_id, t.kind, t.name, t.expires_at, t.revoked_at, a.login, "
-        "t.created_at, t.last_used_at FROM tokens t JOIN accounts a ON a.id = t.account_id "
+        "t.created_at FROM tokens t JOIN accounts a ON a.id = t.account_id "
         "WHERE t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) ORDER BY t.id");
     st.bind(1, now);
     std::vector<TokenListing> out;
     while (st.step() == Step::row) {
-        out.push_back({{st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3),
-                        st.get_optional_text(4), st.get_optional_text(5)},
-                       st.get_text(6),
-                       st.get_text(7),
-                       st.get_optional_text(8)});
+        out.push_back({read_token(st), st.get_text(6), st.get_text(7)});
     }
     return out;
 }
 
 std::optional<TokenRow> find_token_by_id(Database& db, std::int64_t id) {
-    Statement st = db.prepare(
-        "SELECT id, account_id, kind, name, expires_at, revoked_at FROM tokens WHERE id = ?");
+    Statement st = db.prepare(std::string(token_columns) + "WHERE id = ?");
     st.bind(1, id);
-    if (st.step() != Step::row) {
-        return std::nullopt;
-    }
-    return TokenRow{st.get_int(0),  st.get_int(1),           st.get_text(2),
-                    st.get_text(3), st.get_optional_text(4), st.get_optional_text(5)};
+    return st.step() == Step::row ? std::optional(read_token(st)) : std::nullopt;
 }
 
 std::optional<TokenRow> find_token(Database& db, const std::string& hash) {
-    Statement st = db.prepare(
-        "SELECT id, account_id, kind, name, expires_at, revoked_at FROM tokens WHERE token_hash = ?");
+    Statement st = db.prepare(std::string(token_columns) + "WHERE token_hash = ?");
     st.bind(1, hash);
-    if (st.step() != Step::row) {
-        return std::nullopt;
-    }
-    return TokenRow{st.get_int(0),  st.get_int(1),           st.get_text(2),
-                    st.get_text(3), st.get_optional_text(4), st.get_optional_text(5)};
+    return st.step() == Step::row ? std::optional(read_token(st)) : std::nullopt;
 }
 
 void revoke_token(Database& db, std::int64_t token_id, const std::string& now) {

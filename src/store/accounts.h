@@ -65,7 +65,6 @@ struct TokenListing {
     TokenRow token;
     std::string login;
     std::string created_at;
-    std::optional<std::string> last_used_at;
 };
 
 // Every token that is neither revoked nor expired at `now`, oldest first.

@@ -6,6 +6,7 @@
 #include "app/database_care.h"
 #include "app/init.h"
 #include "store/accounts.h"
+#include "support/exit_code.h"
 #include "support/temp_dir.h"
 #include "util/crypto.h"
 #include "util/error.h"
@@ -36,15 +37,6 @@ std::string account_with_role(const std::filesystem::path& db_path, const std::s
     return token;
 }
 
-ExitCode code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    return ExitCode::ok;
-}
-
 }  // namespace
 
 TEST_CASE("commands run as the token's account, within its permissions", "[app][session]") {
@@ -63,7 +55,7 @@ TEST_CASE("commands run as the token's account, within its permissions", "[app][
     auto s = app::open_session(request);
     CHECK(s->actor().login == "secretary");
     CHECK(s->allowed(domain::Permission::roster_write));
-    CHECK(code_of([&] { app::check_database(*s); }) == ExitCode::no_permission);
+    CHECK(test::exit_code_of([&] { app::check_database(*s); }) == ExitCode::no_permission);
 
     request.token = admin;
     auto a = app::open_session(request);
@@ -78,9 +70,9 @@ TEST_CASE("no token, a wrong token or a revoked one is refused with 77", "[app][
     request.db_path = dir / "s.db";
     request.settings = &settings;
     request.session_file = dir / "no-session";
-    CHECK(code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
+    CHECK(test::exit_code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
     request.token = "sct_deadbeef";
-    CHECK(code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
+    CHECK(test::exit_code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
 
     std::string token = account_with_role(dir / "s.db", "clerk", domain::Role::secretary);
     {
@@ -90,7 +82,7 @@ TEST_CASE("no token, a wrong token or a revoked one is refused with 77", "[app][
         store::revoke_token(*db, row->id, "2000-01-01T00:00:00Z");
     }
     request.token = token;
-    CHECK(code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
+    CHECK(test::exit_code_of([&] { app::open_session(request); }) == ExitCode::no_permission);
 }
 
 TEST_CASE("a session file carries the login between commands", "[app][session]") {
@@ -111,6 +103,6 @@ TEST_CASE("a session file carries the login between commands", "[app][session]")
 TEST_CASE("init refuses a config without the school", "[app][init]") {
     test::TempDir dir;
     domain::Settings empty;
-    CHECK(code_of([&] { app::init_database(dir / "s.db", empty); }) == ExitCode::config);
+    CHECK(test::exit_code_of([&] { app::init_database(dir / "s.db", empty); }) == ExitCode::config);
     CHECK_FALSE(std::filesystem::exists(dir / "s.db"));
 }

@@ -5,6 +5,7 @@
 
 #include "store/connection.h"
 #include "store/migrations.h"
+#include "support/exit_code.h"
 #include "support/temp_dir.h"
 #include "util/error.h"
 
@@ -16,15 +17,6 @@ std::int64_t count(store::Database& db, const std::string& table) {
     store::Statement st = db.prepare("SELECT count(*) FROM " + table);
     REQUIRE(st.step() == store::Step::row);
     return st.get_int(0);
-}
-
-ExitCode code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.code();
-    }
-    return ExitCode::ok;
 }
 
 }  // namespace
@@ -47,7 +39,7 @@ TEST_CASE("a new database is private, WAL, with the current schema", "[store]") 
 TEST_CASE("creating over an existing file is refused", "[store]") {
     test::TempDir dir;
     store::create_database(dir / "s.db", 1000);
-    CHECK(code_of([&] { store::create_database(dir / "s.db", 1000); }) == ExitCode::cant_create);
+    CHECK(test::exit_code_of([&] { store::create_database(dir / "s.db", 1000); }) == ExitCode::cant_create);
 }
 
 TEST_CASE("a transaction rolls back unless committed", "[store]") {
@@ -100,12 +92,12 @@ TEST_CASE("optional binds NULL and values round-trip", "[store]") {
 TEST_CASE("constraint and lock failures carry their exit codes", "[store]") {
     test::TempDir dir;
     auto db = store::create_database(dir / "s.db", 1000);
-    CHECK(code_of([&] { db->exec("INSERT INTO schools(name, created_at) VALUES ('', 'x')"); }) ==
+    CHECK(test::exit_code_of([&] { db->exec("INSERT INTO schools(name, created_at) VALUES ('', 'x')"); }) ==
           ExitCode::data);
 
     auto other = store::open_database(dir / "s.db", 100);
     store::Transaction hold(*other);
-    CHECK(code_of([&] { store::Transaction tx(*db); }) == ExitCode::busy);
+    CHECK(test::exit_code_of([&] { store::Transaction tx(*db); }) == ExitCode::busy);
 }
 
 TEST_CASE("databases this binary cannot use are refused with exit 78", "[store]") {
@@ -114,13 +106,13 @@ TEST_CASE("databases this binary cannot use are refused with exit 78", "[store]"
         auto db = store::create_database(dir / "new.db", 1000);
         db->exec("PRAGMA user_version = 999");
     }
-    CHECK(code_of([&] { store::open_database(dir / "new.db", 1000); }) == ExitCode::config);
+    CHECK(test::exit_code_of([&] { store::open_database(dir / "new.db", 1000); }) == ExitCode::config);
     {
         store::Database plain(dir / "plain.db", {store::OpenMode::create, 1000});
         plain.exec("CREATE TABLE t(x)");
     }
-    CHECK(code_of([&] { store::open_database(dir / "plain.db", 1000); }) == ExitCode::config);
-    CHECK(code_of([&] { store::open_database(dir / "absent.db", 1000); }) == ExitCode::no_input);
+    CHECK(test::exit_code_of([&] { store::open_database(dir / "plain.db", 1000); }) == ExitCode::config);
+    CHECK(test::exit_code_of([&] { store::open_database(dir / "absent.db", 1000); }) == ExitCode::no_input);
 }
 
 TEST_CASE("an older schema needs db migrate, which brings it up to date", "[store]") {
@@ -131,7 +123,7 @@ TEST_CASE("an older schema needs db migrate, which brings it up to date", "[stor
         db->exec("PRAGMA user_version = 0");
     }
     if (store::latest_schema_version() > 0) {
-        CHECK(code_of([&] { store::open_database(dir / "s.db", 1000); }) == ExitCode::config);
+        CHECK(test::exit_code_of([&] { store::open_database(dir / "s.db", 1000); }) == ExitCode::config);
     }
     auto db = store::open_database(dir / "s.db", 1000, store::SchemaPolicy::allow_older);
     CHECK(store::check_schema(*db) == store::SchemaState::older);
