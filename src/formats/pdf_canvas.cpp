@@ -78,13 +78,18 @@ PdfCanvas::PdfCanvas(const std::string& regular_font, const std::string& bold_fo
     if (pdf_ == nullptr) {
         throw Error(ExitCode::failure, "cannot start a PDF document: out of memory");
     }
-    // Without these the text is WinAnsi and Cyrillic prints as garbage with no error at all.
-    HPDF_UseUTFEncodings(pdf_);
-    HPDF_SetCurrentEncoder(pdf_, "UTF-8");
-    HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
-    check();
-    regular_ = load_font(regular_font);
-    bold_ = bold_font == regular_font ? regular_ : load_font(bold_font);
+    try {
+        // Without these the text is WinAnsi and Cyrillic prints as garbage with no error at all.
+        HPDF_UseUTFEncodings(pdf_);
+        HPDF_SetCurrentEncoder(pdf_, "UTF-8");
+        HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
+        check();
+        regular_ = load_font(regular_font);
+        bold_ = bold_font == regular_font ? regular_ : load_font(bold_font);
+    } catch (...) {
+        HPDF_Free(pdf_);  // the destructor does not run for a constructor that throws
+        throw;
+    }
 }
 
 PdfCanvas::~PdfCanvas() {
