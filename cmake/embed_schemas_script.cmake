@@ -1,4 +1,5 @@
 # Writes a C++ file listing every migration as {number, name, sql}.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(arrays "")
 set(entries "")
 foreach(f ${FILES})

@@ -2,8 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/import/history.h"
 #include "app/import/students.h"
 #include "commands/context.h"
+#include "commands/listing.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
@@ -58,7 +60,8 @@ CommandInfo ImportCommand::info() const {
             "Load rosters from the files schools have (CSV in UTF-8 or Windows-1251)",
             "Data",
             {"schoolctl import students samples/students.csv",
-             "schoolctl import students pupils.csv --dry-run",
+             "schoolctl import students pupils.csv --dry-run --rejects fix-me.csv",
+             "schoolctl import history",
              "schoolctl import students export.csv --encoding cp1251 --delimiter ';'"}};
 }
 
@@ -74,13 +77,35 @@ void ImportCommand::add_cli(CLI::App& app) {
                               CLI::ignore_case))
         ->capture_default_str();
     students_->add_option("--delimiter", delimiter_, "; , | or tab (default: sniffed)");
+    students_
+        ->add_option("--rejects", rejects_,
+                     "Write the rejected rows, with an error column, to this CSV file")
+        ->type_name("FILE");
+    students_
+        ->add_option("--max-rejects", max_rejects_,
+                     "Import the good rows when at most N rows are rejected (default 0: any "
+                     "rejected row means nothing is written)")
+        ->type_name("N")
+        ->capture_default_str();
     students_->add_option("--format", format_, "Summary format")
         ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+
+    history_ = app.add_subcommand(
+        "history", "Every import that wrote: when, who, the file and its SHA-256, the counts");
+    history_->add_option("--limit", limit_, "Only the newest N imports")->type_name("N");
+    history_->add_option("--format", format_, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
 }
 
 int ImportCommand::run(Context& ctx) {
-    app::ImportStudentsRequest request{file_, encoding_, delimiter_char(delimiter_), dry_run_};
+    if (history_->parsed()) {
+        print_document(ctx, app::import_history(ctx.session(), limit_), format_);
+        return 0;
+    }
+    app::ImportStudentsRequest request{file_,    encoding_,    delimiter_char(delimiter_),
+                                       dry_run_, max_rejects_, rejects_};
     app::ImportSummary summary = app::import_students(ctx.session(), request);
     ctx.detail("read " + summary.file + " as " + summary.encoding + ", delimiter " +
                (summary.delimiter == '\t' ? std::string("TAB") : std::string(1, summary.delimiter)) +
@@ -92,10 +117,17 @@ int ImportCommand::run(Context& ctx) {
         ctx.err() << summary.file << ':' << r.line << ": " << r.field << ": " << r.reason << '\n';
     }
     print_summary(ctx, summary, format_);
-    if (!summary.rejects.empty()) {
-        throw Error(ExitCode::data, std::to_string(summary.rejects.size()) + " of " +
-                                        std::to_string(summary.rows) +
-                                        " rows rejected; nothing was written");
+    if (summary.rejects.size() > summary.max_rejects) {
+        throw Error(ExitCode::data,
+                    std::to_string(summary.rejects.size()) + " of " +
+                        std::to_string(summary.rows) + " rows rejected; nothing was written (" +
+                        (rejects_ ? "see " + *rejects_ + ", or " : std::string()) +
+                        "use --max-rejects to import the rest)");
+    }
+    if (!summary.rejects.empty() && summary.written) {
+        ctx.warn(std::to_string(summary.rejects.size()) +
+                 " rejected rows were left out (--max-rejects " +
+                 std::to_string(summary.max_rejects) + ")");
     }
     return 0;
 }

@@ -11,6 +11,10 @@ public:
 
 private:
     CLI::App* students_ = nullptr;
+    CLI::App* history_ = nullptr;
+    std::optional<std::string> rejects_;
+    std::size_t max_rejects_ = 0;
+    std::size_t limit_ = 0;
     std::string file_;
     bool dry_run_ = false;
     std::string encoding_ = "auto";

@@ -167,7 +167,9 @@ bool CsvReader::fill() {
             eof_ = true;
             decoder_.finish(text_);
         } else {
-            decoder_.decode(std::string_view(raw_.data(), static_cast<std::size_t>(n)), text_);
+            std::string_view chunk(raw_.data(), static_cast<std::size_t>(n));
+            hash_.update(chunk);
+            decoder_.decode(chunk, text_);
         }
         if (text_.size() > before) {
             return true;
@@ -358,6 +360,7 @@ CsvTable read_csv(const std::string& path, const CsvOptions& options) {
     }
     table.encoding = reader.encoding();
     table.bom = reader.bom();
+    table.sha256 = reader.sha256();
     return table;
 }
 

@@ -4,6 +4,7 @@
 // what the columns mean is the import layer's business, so a short or long row is not an error
 // here.
 #include "formats/text_decoder.h"
+#include "util/crypto.h"
 
 #include <array>
 #include <cstddef>
@@ -29,6 +30,7 @@ struct CsvTable {
     char delimiter = ';';
     std::string encoding; // "utf-8" or "windows-1251"
     bool bom = false;     // the file began with a UTF-8 BOM (write rejects back the same way)
+    std::string sha256;   // of the file's bytes, for the import history
     std::size_t header_line = 0;
     std::vector<std::string> header; // trimmed
     std::vector<CsvRecord> records;  // untrimmed; blank lines and all-empty rows left out
@@ -49,6 +51,8 @@ class CsvReader {
     // is reported as "utf-8" until a non-ASCII byte decides.
     std::string encoding() const;
     bool bom() const { return decoder_.had_bom(); }
+    // SHA-256 (hex) of every byte read; call after next() has returned false.
+    std::string sha256() { return hash_.hex_digest(); }
     const CsvRecord& header() const { return header_; }
 
     // The next non-blank record into `record` (its storage is reused); false at the end.
@@ -77,6 +81,7 @@ class CsvReader {
     Input input_;
     bool eof_ = false;
     TextDecoder decoder_;
+    crypto::Sha256 hash_;  // of the raw bytes, for the import history
     std::vector<char> raw_;
     std::string text_; // decoded text not yet parsed starts at pos_
     std::size_t pos_ = 0;

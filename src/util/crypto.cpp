@@ -83,4 +83,26 @@ std::string sha256_hex(std::string_view data) {
     return to_hex(out.data(), out.size());
 }
 
+struct Sha256::State {
+    crypto_hash_sha256_state sha{};
+};
+
+Sha256::Sha256() : state_(std::make_unique<State>()) {
+    ensure_init();
+    crypto_hash_sha256_init(&state_->sha);
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::update(std::string_view data) {
+    crypto_hash_sha256_update(&state_->sha, reinterpret_cast<const unsigned char*>(data.data()),
+                              data.size());
+}
+
+std::string Sha256::hex_digest() {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> out{};
+    crypto_hash_sha256_final(&state_->sha, out.data());
+    return to_hex(out.data(), out.size());
+}
+
 }  // namespace schoolctl::crypto

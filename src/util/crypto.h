@@ -1,6 +1,7 @@
 #pragma once
 // libsodium, in one place: random secrets, Argon2id password hashes, SHA-256 and token hashes.
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,20 @@ bool verify_password(const std::string& hash, std::string_view password);
 std::string token_hash(std::string_view token);
 
 std::string sha256_hex(std::string_view data);
+
+// SHA-256 of data that arrives in pieces (a file read in chunks).
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(std::string_view data);
+    std::string hex_digest();  // once; the state is spent afterwards
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace schoolctl::crypto

@@ -25,6 +25,7 @@ struct ImportSummary {
     std::vector<RowReject> rejects;
     std::vector<std::string> warnings;
     bool dry_run = false;
+    std::size_t max_rejects = 0;
     bool written = false;  // false when rejects stopped it, or on a dry run
 };
 

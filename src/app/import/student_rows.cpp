@@ -27,6 +27,7 @@ std::optional<std::pair<std::string, std::string>> check_row(const formats::CsvR
                                                  std::to_string(header_size)};
     }
     out.line = r.line;
+    out.original = r.fields;
     auto& p = out.person;
     p.last_name = cell(r, map, last_name);
     p.first_name = cell(r, map, first_name);

@@ -15,6 +15,7 @@ namespace schoolctl::app {
 
 struct StudentRow {
     std::size_t line = 0;
+    std::vector<std::string> original;  // the row as read, for the rejects file
     store::PersonFields person;
     domain::ClassName class_name;
 };

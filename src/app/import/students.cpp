@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "app/import/history.h"
 #include "app/import/student_rows.h"
 #include "store/schools.h"
 #include "util/clock.h"
@@ -66,7 +67,7 @@ std::optional<RowReject> plan_row(Session& s, const StudentRow& row, Planned& pl
                              std::to_string(matches.size()) +
                                  " pupils already have this name and birth date; add an id "
                                  "column to tell them apart",
-                             {}};
+                             row.original};
         }
         if (matches.size() == 1) {
             plan.existing = matches.front();
@@ -152,6 +153,7 @@ ImportSummary import_students(Session& s, const ImportStudentsRequest& request) 
     s.require(domain::Permission::roster_write);
     ImportSummary summary;
     summary.dry_run = request.dry_run;
+    summary.max_rejects = request.max_rejects;
 
     formats::CsvOptions options;
     options.encoding = request.encoding;
@@ -193,17 +195,23 @@ ImportSummary import_students(Session& s, const ImportStudentsRequest& request) 
     summary.classes_created = count_new_classes(s, *year, rows);
     std::sort(summary.rejects.begin(), summary.rejects.end(),
               [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
-    if (!summary.rejects.empty() || request.dry_run) {
+    if (request.rejects_file) {
+        write_rejects_file(*request.rejects_file, table.header, summary.rejects);
+    }
+    if (summary.rejects.size() > request.max_rejects || request.dry_run) {
         return summary;  // the transaction rolls back: nothing written
     }
     summary.classes_created = 0;  // counted again as they are made
     apply(s, *year, plans, summary);
-    s.audit("import.students", "import", "",
+    std::int64_t import_id = record_import(s, "students", table.sha256, summary);
+    s.audit("import.students", "import", std::to_string(import_id),
             {{"file", summary.file},
+             {"sha256", table.sha256},
              {"rows", summary.rows},
              {"created", summary.created},
              {"updated", summary.updated},
-             {"unchanged", summary.unchanged}});
+             {"unchanged", summary.unchanged},
+             {"rejected", summary.rejects.size()}});
     tx.commit();
     summary.written = true;
     return summary;

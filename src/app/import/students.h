@@ -14,6 +14,8 @@ struct ImportStudentsRequest {
     std::string encoding = "auto";
     std::optional<char> delimiter;
     bool dry_run = false;
+    std::size_t max_rejects = 0;  // apply the good rows when at most this many are rejected
+    std::optional<std::string> rejects_file;  // original fields + an error column, for fixing
 };
 
 // Rejected rows stop the import (nothing written); the summary lists them.

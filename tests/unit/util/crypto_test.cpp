@@ -34,3 +34,13 @@ TEST_CASE("tokens are long, random, and hashed stably", "[util][crypto]") {
     CHECK(crypto::sha256_hex("abc") ==
           "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("SHA-256 in pieces equals SHA-256 at once", "[util][crypto]") {
+    std::string data(300000, 'x');
+    data += "Ёлкин Пётр";
+    crypto::Sha256 pieces;
+    for (std::size_t i = 0; i < data.size(); i += 65536) {
+        pieces.update(std::string_view(data).substr(i, 65536));
+    }
+    CHECK(pieces.hex_digest() == crypto::sha256_hex(data));
+}
