@@ -3,6 +3,7 @@
 #include "app/config_loader.h"
 #include "commands/context.h"
 #include "commands/listing.h"
+#include "report/listing.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
@@ -21,17 +22,12 @@ std::string shorten(const std::string& value, std::size_t limit) {
 }
 
 report::Document origins_document(const app::LoadedConfig& config, bool for_terminal) {
-    report::Document doc;
-    doc.kind = "config";
-    report::Section section;
-    section.key = "config";
-    section.heading = "Effective configuration";
-    section.table.columns = {{"key", 28}, {"value", 40}, {"source", 40}};
+    report::Document doc = report::listing("config", "Effective configuration",
+                                           {{"key", 28}, {"value", 40}, {"source", 40}});
     for (const auto& [key, origin] : config.origins) {
-        section.table.rows.push_back(
+        report::listing_rows(doc).push_back(
             {key, for_terminal ? shorten(origin.value, 48) : origin.value, origin.source});
     }
-    doc.sections.push_back(std::move(section));
     return doc;
 }
 

@@ -1,6 +1,7 @@
 #include "app/audit_view.h"
 
 #include "domain/date.h"
+#include "report/listing.h"
 #include "util/error.h"
 
 namespace schoolctl::app {
@@ -38,24 +39,19 @@ report::Document audit_listing(Session& s, const AuditQuery& q) {
     filter.action_prefix = q.action;
     filter.limit = q.limit;
 
-    report::Document doc;
-    doc.kind = "audit";
+    report::Document doc = report::listing(
+        "audit", "Audit log",
+        {{"id", 6, report::Align::right}, {"at (UTC)", 20}, {"account", 12}, {"action", 20},
+         {"object", 12}, {"details", 60}});
     doc.school = s.school_name();
-    report::Section section;
-    section.key = "audit";
-    section.heading = "Audit log";
-    section.table.columns = {{"id", 6, report::Align::right}, {"at (UTC)", 20},
-                             {"account", 12},                  {"action", 20},
-                             {"object", 12},                   {"details", 60}};
     for (const auto& e : store::list_audit(s.db(), filter)) {
         std::string object = e.record.object_type;
         if (!e.record.object_id.empty()) {
             object += ":" + e.record.object_id;
         }
-        section.table.rows.push_back({e.id, e.at, e.record.actor, e.record.action, object,
-                                      e.record.details});
+        report::listing_rows(doc).push_back(
+            {e.id, e.at, e.record.actor, e.record.action, object, e.record.details});
     }
-    doc.sections.push_back(std::move(section));
     return doc;
 }
 

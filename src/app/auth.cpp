@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "domain/password_policy.h"
+#include "report/listing.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/connection.h"
@@ -112,18 +113,14 @@ bool logout(const std::filesystem::path& db_path, int busy_timeout_ms,
 
 report::Document token_listing(Session& session) {
     session.require(domain::Permission::accounts_manage);
-    report::Document doc;
-    doc.kind = "tokens";
-    report::Section section;
-    section.key = "tokens";
-    section.heading = "Live tokens";
-    section.table.columns = {{"id", 5, report::Align::right}, {"account", 14}, {"kind", 8},
-                             {"name", 18}, {"created (UTC)", 20}, {"expires (UTC)", 20}};
+    report::Document doc = report::listing(
+        "tokens", "Live tokens",
+        {{"id", 5, report::Align::right}, {"account", 14}, {"kind", 8}, {"name", 18},
+         {"created (UTC)", 20}, {"expires (UTC)", 20}});
     for (const auto& t : store::list_live_tokens(session.db(), utc_iso_now())) {
-        section.table.rows.push_back({t.token.id, t.login, t.token.kind, t.token.name,
-                                      t.created_at, t.token.expires_at.value_or("never")});
+        report::listing_rows(doc).push_back({t.token.id, t.login, t.token.kind, t.token.name,
+                                             t.created_at, t.token.expires_at.value_or("never")});
     }
-    doc.sections.push_back(std::move(section));
     return doc;
 }
 

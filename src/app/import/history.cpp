@@ -1,6 +1,7 @@
 #include "app/import/history.h"
 
 #include "formats/report_writer.h"
+#include "report/listing.h"
 #include "store/imports.h"
 #include "util/clock.h"
 
@@ -50,12 +51,8 @@ void write_rejects_file(const std::string& path, const std::vector<std::string>&
 
 report::Document import_history(Session& s, std::size_t limit) {
     s.require(domain::Permission::roster_read);
-    report::Document doc;
-    doc.kind = "import-history";
-    report::Section section;
-    section.key = "imports";
-    section.heading = "Imports";
-    section.table.columns = {{"id", 5, report::Align::right},
+    report::Document doc = report::listing("import-history", "Imports",
+                                           {{"id", 5, report::Align::right},
                              {"at (UTC)", 20},
                              {"account", 12},
                              {"kind", 10},
@@ -65,12 +62,12 @@ report::Document import_history(Session& s, std::size_t limit) {
                              {"created", 7, report::Align::right},
                              {"updated", 7, report::Align::right},
                              {"unchanged", 9, report::Align::right},
-                             {"rejected", 8, report::Align::right}};
+                                            {"rejected", 8, report::Align::right}});
     for (const auto& r : store::list_imports(s.db(), s.school_id(), limit)) {
-        section.table.rows.push_back({r.id, r.at, r.actor, r.kind, r.file_name, r.sha256, r.rows,
-                                      r.created, r.updated, r.unchanged, r.rejected});
+        report::listing_rows(doc).push_back({r.id, r.at, r.actor, r.kind, r.file_name, r.sha256,
+                                             r.rows, r.created, r.updated, r.unchanged,
+                                             r.rejected});
     }
-    doc.sections.push_back(std::move(section));
     return doc;
 }
 
