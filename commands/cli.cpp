@@ -29,13 +29,6 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
 
 std::string prefix(bool color) { return color ? "\033[31mschoolctl:\033[0m " : "schoolctl: "; }
 
-bool use_color(const GlobalOptions& g) {
-    if (g.color == "always") {
-        return true;
-    }
-    return g.color == "auto" && std::getenv("NO_COLOR") == nullptr && ::isatty(2) == 1;
-}
-
 // CLI11 reports an unknown command as unexpected extra arguments; say what was meant instead.
 int unknown_command(const std::vector<std::string>& extras,
                     const std::vector<std::unique_ptr<Command>>& commands, std::ostream& err,
@@ -131,9 +124,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         return app.exit(e, out, err);
     } catch (const CLI::ParseError& e) {
         if (app.get_subcommands().empty() && !app.remaining().empty()) {
-            return unknown_command(app.remaining(), commands, err, use_color(global));
+            return unknown_command(app.remaining(), commands, err, color_enabled(global));
         }
-        return usage_error(app, e, err, use_color(global));
+        return usage_error(app, e, err, color_enabled(global));
     }
 
     Context ctx(global, out, err, in);

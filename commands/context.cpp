@@ -51,15 +51,14 @@ void Context::warn(const std::string& message) {
 bool Context::stdin_is_terminal() const { return ::isatty(STDIN_FILENO) == 1; }
 bool Context::stderr_is_terminal() const { return ::isatty(STDERR_FILENO) == 1; }
 
-bool Context::color() const {
-    if (options_.color == "always") {
+bool color_enabled(const GlobalOptions& options) {
+    if (options.color == "always") {
         return true;
     }
-    if (options_.color == "never" || env("NO_COLOR")) {
-        return false;
-    }
-    return stderr_is_terminal();
+    return options.color == "auto" && !env("NO_COLOR") && ::isatty(STDERR_FILENO) == 1;
 }
+
+bool Context::color() const { return color_enabled(options_); }
 
 bool Context::show_progress() const {
     return !options_.no_progress && !options_.quiet && stderr_is_terminal();

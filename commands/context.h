@@ -24,6 +24,9 @@ struct GlobalOptions {
     bool no_progress = false;
 };
 
+// Colour on stderr: --color=always, or auto with stderr a terminal and NO_COLOR unset or empty.
+bool color_enabled(const GlobalOptions& options);
+
 class Context {
 public:
     Context(GlobalOptions options, std::ostream& out, std::ostream& err, std::istream& in);

@@ -1,6 +1,5 @@
 #include "app/auth.h"
 
-#include <fstream>
 
 #include "domain/password_policy.h"
 #include "report/listing.h"
@@ -33,12 +32,11 @@ void save_session(const std::filesystem::path& file, const std::string& token) {
 // A new login replaces the saved session; the old token must not stay valid behind it.
 void revoke_saved_session(store::Database& db, const std::filesystem::path& file,
                           const std::string& now) {
-    std::ifstream in(file);
-    std::string token;
-    if (!in || !std::getline(in, token) || token.empty()) {
+    auto token = read_session_token(file);
+    if (!token) {
         return;
     }
-    if (auto row = store::find_token(db, crypto::token_hash(token)); row && row->kind == "session") {
+    if (auto row = store::find_token(db, crypto::token_hash(*token)); row && row->kind == "session") {
         store::revoke_token(db, row->id, now);
     }
 }

@@ -9,7 +9,6 @@
 #include "util/error.h"
 
 namespace schoolctl::app {
-namespace {
 
 std::optional<std::string> read_session_token(const std::filesystem::path& file) {
     std::ifstream in(file);
@@ -19,8 +18,6 @@ std::optional<std::string> read_session_token(const std::filesystem::path& file)
     }
     return token;
 }
-
-}  // namespace
 
 Session::Session(std::unique_ptr<store::Database> db, Actor actor, std::int64_t school_id,
                  std::string school_name, const domain::Settings& settings)

@@ -67,6 +67,9 @@ std::unique_ptr<Session> open_session(const SessionRequest& request);
 Actor resolve_actor(store::Database& db, const std::optional<std::string>& token,
                     const std::filesystem::path& session_file);
 
+// The token `schoolctl login` saved in `file`, if there is one.
+std::optional<std::string> read_session_token(const std::filesystem::path& file);
+
 // Where `schoolctl login` keeps the session token for one database: a file named after the
 // database's absolute path under $XDG_STATE_HOME/schoolctl/sessions/.
 std::filesystem::path session_file_for(const std::filesystem::path& state_dir,
