@@ -8,6 +8,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(xlsxwriter REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(icu REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+# Reading XLSX (a zip of XML parts), OneRoster zip bundles and FET XML.
+pkg_check_modules(libzip REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(expat REQUIRED IMPORTED_TARGET expat)
 
 # libharu ships no pkg-config or CMake file.
 find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
