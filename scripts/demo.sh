@@ -26,8 +26,10 @@ printf '%s\n%s\n' "$otp" "$new_password" |
     "$bin" --config "$root/samples/schoolctl.toml" login admin --password-stdin
 
 cfg=(--config "$root/samples/schoolctl.toml")
-echo "== schoolctl import students samples/students.csv"
-"$bin" "${cfg[@]}" import students "$root/samples/students.csv"
+for kind in subjects staff classes students guardians; do
+    echo "== schoolctl import $kind samples/$kind.csv"
+    "$bin" "${cfg[@]}" import "$kind" "$root/samples/$kind.csv"
+done
 
 echo "== schoolctl report class-list --class 5А"
 "$bin" "${cfg[@]}" report class-list --class 5А

@@ -48,17 +48,17 @@ constexpr const char* entry_columns =
 void append_audit(Database& db, const AuditRecord& record, const std::string& at) {
     std::string prev = genesis;
     {
-        Statement last = db.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
-        if (last.step() == Step::row) {
-            prev = last.get_text(0);
+        auto last = db.cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+        if (last->step() == Step::row) {
+            prev = last->get_text(0);
         }
     }
-    Statement st = db.prepare(
+    auto st = db.cached(
         "INSERT INTO audit_log(at, account_id, actor, action, object_type, object_id, details, "
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bind_all(at, record.account_id, record.actor, record.action, record.object_type,
-                record.object_id, record.details, prev, row_hash(prev, at, record));
-    st.run();
+    st->bind_all(at, record.account_id, record.actor, record.action, record.object_type,
+                 record.object_id, record.details, prev, row_hash(prev, at, record));
+    st->run();
 }
 
 std::vector<AuditEntry> list_audit(Database& db, const AuditFilter& f) {

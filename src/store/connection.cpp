@@ -45,4 +45,8 @@ std::unique_ptr<Database> open_database(const std::filesystem::path& path, int b
     return db;
 }
 
+void enlarge_cache_for_bulk_load(Database& db, int mebibytes) {
+    db.exec("PRAGMA cache_size = -" + std::to_string(mebibytes * 1024));
+}
+
 }  // namespace schoolctl::store

@@ -71,7 +71,10 @@ Database::Database(const std::filesystem::path& path, const OpenOptions& options
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    cache_.clear();  // finalize before closing
+    sqlite3_close_v2(db_);
+}
 
 void Database::fail(std::string_view what) const {
     int rc = sqlite3_extended_errcode(db_);
@@ -99,6 +102,40 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
+
+CachedStatement Database::cached(std::string_view sql) {
+    auto [it, fresh] = cache_.try_emplace(std::string(sql));
+    CacheSlot& slot = it->second;
+    if (fresh) {
+        try {
+            slot.statement = std::make_unique<Statement>(*this, sql);
+        } catch (...) {
+            cache_.erase(it);
+            throw;
+        }
+    }
+    if (slot.leased) {
+        return CachedStatement(nullptr, std::make_unique<Statement>(*this, sql));
+    }
+    return CachedStatement(&slot, nullptr);
+}
+
+CachedStatement::CachedStatement(Database::CacheSlot* slot, std::unique_ptr<Statement> own)
+    : slot_(slot), own_(std::move(own)) {
+    if (slot_) {
+        slot_->leased = true;
+        statement_ = slot_->statement.get();
+    } else {
+        statement_ = own_.get();
+    }
+}
+
+CachedStatement::~CachedStatement() {
+    if (slot_) {
+        statement_->reset();
+        slot_->leased = false;
+    }
+}
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -224,8 +261,9 @@ void Transaction::commit() {
     done_ = true;
 }
 
+// Savepoints run once per imported row, so their statements are cached, not parsed each time.
 Savepoint::Savepoint(Database& db, std::string name) : db_(db), name_(std::move(name)) {
-    db_.exec("SAVEPOINT \"" + name_ + "\"");
+    db_.cached("SAVEPOINT \"" + name_ + "\"")->run();
 }
 
 Savepoint::~Savepoint() {
@@ -236,7 +274,7 @@ Savepoint::~Savepoint() {
 }
 
 void Savepoint::release() {
-    db_.exec("RELEASE \"" + name_ + "\"");
+    db_.cached("RELEASE \"" + name_ + "\"")->run();
     done_ = true;
 }
 

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <memory>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -21,6 +23,7 @@ struct OpenOptions {
 };
 
 class Statement;
+class CachedStatement;
 
 class Database {
 public:
@@ -32,6 +35,9 @@ public:
     // Runs SQL without parameters (pragmas, migrations); may hold several statements.
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
+    // A statement prepared once per connection and reused: for the per-row queries of imports
+    // and schedule expansion, where preparing costs more than running. Reset when the lease ends.
+    CachedStatement cached(std::string_view sql);
 
     std::int64_t last_insert_id() const;
     int changes() const;
@@ -42,8 +48,14 @@ public:
     [[noreturn]] void fail(std::string_view what) const;
 
 private:
+    friend class CachedStatement;
+    struct CacheSlot {
+        std::unique_ptr<Statement> statement;
+        bool leased = false;
+    };
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
+    std::unordered_map<std::string, CacheSlot> cache_;
 };
 
 enum class Step { row, done };
@@ -93,6 +105,25 @@ public:
 private:
     Database* db_;
     sqlite3_stmt* stmt_ = nullptr;
+};
+
+// A lease on a cached statement; a nested lease of the same SQL gets its own statement.
+class CachedStatement {
+public:
+    CachedStatement(const CachedStatement&) = delete;
+    CachedStatement& operator=(const CachedStatement&) = delete;
+    ~CachedStatement();
+
+    Statement& operator*() { return *statement_; }
+    Statement* operator->() { return statement_; }
+
+private:
+    friend class Database;
+    CachedStatement(Database::CacheSlot* slot, std::unique_ptr<Statement> own);
+
+    Database::CacheSlot* slot_ = nullptr;  // null when the statement is our own
+    std::unique_ptr<Statement> own_;
+    Statement* statement_ = nullptr;
 };
 
 // A write transaction. BEGIN IMMEDIATE takes the write lock up front, so a read-then-write never

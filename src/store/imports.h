@@ -23,6 +23,8 @@ struct ImportRecord {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::string mode = "upsert";  // or "sync"
+    std::int64_t left = 0;        // people a sync marked as left
 };
 
 std::int64_t insert_import(Database& db, const ImportRecord& record);

@@ -6,24 +6,32 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/people.h"
 
 namespace schoolctl::store {
-
-struct PersonFields {
-    std::string last_name;
-    std::string first_name;
-    std::string middle_name;
-    std::optional<std::string> birth_date;  // ISO
-    std::optional<std::string> external_id;
-    std::string match_key;
-};
 
 struct PupilRow {
     std::int64_t person_id = 0;
     PersonFields person;
     std::optional<std::int64_t> class_id;  // the open class membership, if any
     std::string class_name;                // "5А" or ""
+    std::optional<std::string> left_on;    // the first day the pupil no longer attends
+    std::optional<std::string> family_key;  // shared with siblings, for linking guardians
 };
+
+struct ClassRow {
+    std::int64_t id = 0;
+    int grade = 0;
+    std::string letter;
+    std::optional<std::int64_t> class_teacher_id;
+
+    std::string name() const { return std::to_string(grade) + letter; }
+};
+
+// The classes of a year, by grade and letter.
+std::vector<ClassRow> list_classes(Database& db, std::int64_t year_id);
+void set_class_teacher(Database& db, std::int64_t class_id,
+                       std::optional<std::int64_t> staff_id);
 
 std::optional<std::int64_t> find_class(Database& db, std::int64_t year_id, int grade,
                                        const std::string& letter);
@@ -38,8 +46,16 @@ std::vector<PupilRow> find_pupils_by_natural_key(Database& db, std::int64_t scho
 
 std::int64_t insert_pupil(Database& db, std::int64_t school_id, const PersonFields& person,
                           const std::string& now);
-void update_person(Database& db, std::int64_t person_id, const PersonFields& person,
-                   const std::string& now);
+// Makes an existing person (a staff member's child, say) a pupil too.
+void add_pupil_role(Database& db, std::int64_t person_id);
+void set_family_key(Database& db, std::int64_t pupil_id, const std::optional<std::string>& key);
+// A pupil who left and is named again by a roster comes back: left_on cleared.
+void readmit_pupil(Database& db, std::int64_t pupil_id);
+// The pupil left on `left_on` (the first day away): the open class membership ends the day
+// before. A pupil with accounts keeps them; the caller disables them.
+void pupil_left(Database& db, std::int64_t pupil_id, const std::string& left_on);
+// Pupils of the school who have not left: what a sync compares a complete file against.
+std::vector<std::int64_t> current_pupils(Database& db, std::int64_t school_id);
 // Closes the pupil's open class membership the day before `from` and opens one in `class_id`.
 void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
                    const std::string& from);

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/mapping_reader.h"
+
 namespace schoolctl::app {
 
 struct FieldSpec {
@@ -22,8 +24,11 @@ struct ColumnMap {
 };
 
 // Throws exit 65 naming the file, line 1 and the missing field (with its accepted headers)
-// when a required field has no column, or when two columns claim one field.
+// when a required field has no column, or when two columns claim one field. A --mapping file
+// names the column of a field outright; its mistakes (an unknown field, a header the file does
+// not have) exit 78 with the mapping file's line.
 ColumnMap map_columns(const std::vector<FieldSpec>& fields, const std::vector<std::string>& header,
-                      const std::string& file);
+                      const std::string& file, std::size_t header_line = 1,
+                      const formats::ColumnMapping* mapping = nullptr);
 
 }  // namespace schoolctl::app

@@ -22,6 +22,8 @@ std::int64_t record_import(Session& s, const std::string& kind, const std::strin
     r.updated = static_cast<std::int64_t>(summary.updated);
     r.unchanged = static_cast<std::int64_t>(summary.unchanged);
     r.rejected = static_cast<std::int64_t>(summary.rejects.size());
+    r.mode = summary.sync ? "sync" : "upsert";
+    r.left = static_cast<std::int64_t>(summary.left);
     return store::insert_import(s.db(), r);
 }
 
@@ -62,11 +64,13 @@ report::Document import_history(Session& s, std::size_t limit) {
                              {"created", 7, report::Align::right},
                              {"updated", 7, report::Align::right},
                              {"unchanged", 9, report::Align::right},
-                                            {"rejected", 8, report::Align::right}});
+                                            {"rejected", 8, report::Align::right},
+                                            {"mode", 6},
+                                            {"left", 5, report::Align::right}});
     for (const auto& r : store::list_imports(s.db(), s.school_id(), limit)) {
         report::listing_rows(doc).push_back({r.id, r.at, r.actor, r.kind, r.file_name, r.sha256,
                                              r.rows, r.created, r.updated, r.unchanged,
-                                             r.rejected});
+                                             r.rejected, r.mode, r.left});
     }
     return doc;
 }

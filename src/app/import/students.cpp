@@ -1,36 +1,38 @@
 #include "app/import/students.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <nlohmann/json.hpp>
 
-#include "app/import/history.h"
-#include "app/import/student_rows.h"
-#include "store/schools.h"
-#include "util/clock.h"
-#include "util/error.h"
+#include "app/import/class_resolver.h"
+#include "app/import/person_fields.h"
+#include "store/pupils.h"
 
 namespace schoolctl::app {
 namespace {
 
-enum class Action { create, update, unchanged };
-
-struct Planned {
-    const StudentRow* row = nullptr;
-    Action action = Action::create;
-    std::optional<store::PupilRow> existing;
-    nlohmann::json changes;  // field -> [old, new]
+enum Field : std::size_t {
+    external_id,
+    last_name,
+    first_name,
+    middle_name,
+    birth_date,
+    class_,
+    family
 };
+const PersonColumns person_columns{external_id, last_name, first_name, middle_name, birth_date};
 
-nlohmann::json person_json(const store::PersonFields& p, const std::string& class_name) {
+nlohmann::json person_json(const store::PersonFields& p, const std::string& class_name,
+                           const std::optional<std::string>& family_key) {
     return {{"last_name", p.last_name},
             {"first_name", p.first_name},
             {"middle_name", p.middle_name},
             {"birth_date", p.birth_date.value_or("")},
             {"external_id", p.external_id.value_or("")},
-            {"class", class_name}};
+            {"class", class_name},
+            {"family", family_key.value_or("")}};
 }
 
+// The fields that differ, as field -> [old, new]: what the audit keeps of an update.
 nlohmann::json diff(const nlohmann::json& old_values, const nlohmann::json& new_values) {
     nlohmann::json changes = nlohmann::json::object();
     for (auto it = new_values.begin(); it != new_values.end(); ++it) {
@@ -41,180 +43,191 @@ nlohmann::json diff(const nlohmann::json& old_values, const nlohmann::json& new_
     return changes;
 }
 
-// The day a membership starts: today, kept inside the academic year.
-std::string membership_start(const store::YearRow& year) {
-    std::string today = domain::format_iso(today_moscow());
-    return std::clamp(today, year.start_date, year.end_date);
-}
+class StudentImporter final : public RowImporter {
+public:
+    std::string kind() const override { return "students"; }
 
-std::optional<RowReject> plan_row(Session& s, const StudentRow& row, Planned& plan) {
-    plan.row = &row;
-    if (row.person.external_id) {
-        plan.existing = store::find_pupil_by_external_id(s.db(), s.school_id(),
-                                                         *row.person.external_id);
+    const std::vector<FieldSpec>& fields() const override {
+        static const std::vector<FieldSpec> specs = [] {
+            auto f = person_field_specs(true);
+            f.push_back({"class", {"Класс", "class_name", "grade_class"}, true});
+            f.push_back({"family", {"Семья", "Код семьи", "family_key"}, false});
+            return f;
+        }();
+        return specs;
     }
-    if (!plan.existing) {
-        auto matches = store::find_pupils_by_natural_key(s.db(), s.school_id(),
-                                                         row.person.match_key,
-                                                         row.person.birth_date);
-        // A natural-key match that carries another id is a different pupil.
-        std::erase_if(matches, [&](const store::PupilRow& m) {
-            return row.person.external_id && m.person.external_id &&
-                   m.person.external_id != row.person.external_id;
-        });
-        if (matches.size() > 1) {
-            return RowReject{row.line, "last_name",
-                             std::to_string(matches.size()) +
-                                 " pupils already have this name and birth date; add an id "
-                                 "column to tell them apart",
-                             row.original};
+
+    bool syncs() const override { return true; }
+
+    RowResult import_row(ImportRun& run, const RowCells& row) override {
+        auto person = read_person(row, person_columns, true);
+        if (auto* problem = std::get_if<RowProblem>(&person)) {
+            return *problem;
         }
-        if (matches.size() == 1) {
-            plan.existing = matches.front();
+        auto& p = std::get<store::PersonFields>(person);
+        auto klass = resolve_class(run, row[class_]);
+        if (auto* problem = std::get_if<RowProblem>(&klass)) {
+            return *problem;
         }
+        std::optional<store::PupilRow> existing;
+        if (auto problem = match(run, row, p, existing)) {
+            return *problem;
+        }
+        std::int64_t class_id = std::holds_alternative<std::int64_t>(klass)
+                                    ? std::get<std::int64_t>(klass)
+                                    : classes_->create(run, std::get<domain::ClassName>(klass));
+        std::optional<std::string> family_key;
+        if (!row[family].empty()) {
+            family_key = row[family];
+        } else if (existing && !row.has_column(family)) {
+            family_key = existing->family_key;  // a file without the column keeps it
+        }
+        return existing ? update(run, row, p, *existing, class_id, family_key)
+                        : create(run, row, p, class_id, family_key);
     }
-    if (!plan.existing) {
-        plan.action = Action::create;
+
+    std::size_t remove_absent(ImportRun& run) override {
+        std::string left_on = run.request.left_on.value_or(run.today);
+        std::size_t left = 0;
+        for (std::int64_t id : store::current_pupils(run.db(), run.session.school_id())) {
+            if (run.claimed(id)) {
+                continue;
+            }
+            store::pupil_left(run.db(), id, left_on);
+            int accounts = store::disable_accounts_of(run.db(), id);
+            run.session.audit("pupil.left", "pupil", std::to_string(id),
+                              {{"left_on", left_on},
+                               {"accounts_disabled", accounts},
+                               {"source", run.summary.file + " (sync: not in the file)"}});
+            ++left;
+        }
+        return left;
+    }
+
+private:
+    std::variant<std::int64_t, domain::ClassName, RowProblem> resolve_class(
+        ImportRun& run, const std::string& text) {
+        if (!classes_) {
+            classes_.emplace(run);
+        }
+        // The first load of a year makes its classes; later an unknown class is a typo.
+        return classes_->resolve(run, text, "class",
+                                 classes_->year_had_classes() ? MissingClass::reject
+                                                              : MissingClass::create);
+    }
+
+    // Finds the pupil the row is about, if the school has them: by id, else by name and birth
+    // date. A row may name a pupil only once per file.
+    std::optional<RowProblem> match(ImportRun& run, const RowCells& row,
+                                    const store::PersonFields& p,
+                                    std::optional<store::PupilRow>& existing) {
+        std::int64_t school = run.session.school_id();
+        if (p.external_id) {
+            existing = store::find_pupil_by_external_id(run.db(), school, *p.external_id);
+            if (!existing) {
+                if (auto other = store::find_person_by_external_id(run.db(), school,
+                                                                   *p.external_id)) {
+                    return RowProblem{"external_id", "\"" + *p.external_id + "\" is the id of " +
+                                                         other->role_text() + ", " +
+                                                         other->full_name};
+                }
+            }
+        }
+        if (!existing) {
+            auto matches = store::find_pupils_by_natural_key(run.db(), school, p.match_key,
+                                                             p.birth_date);
+            // A natural-key match that carries another id is a different pupil: a namesake
+            // born the same day, or the same child entered twice. Say so.
+            std::vector<store::PupilRow> others;
+            std::erase_if(matches, [&](const store::PupilRow& m) {
+                bool other = p.external_id && m.person.external_id &&
+                             m.person.external_id != p.external_id;
+                if (other) {
+                    others.push_back(m);
+                }
+                return other;
+            });
+            if (matches.size() > 1) {
+                return RowProblem{"last_name", std::to_string(matches.size()) +
+                                                   " pupils already have this name and birth "
+                                                   "date; add an id column to tell them apart"};
+            }
+            if (matches.size() == 1) {
+                existing = matches.front();
+            }
+            for (const auto& o : others) {
+                run.warn(row.line(), "«" + display_name(p) + "» (" + *p.external_id +
+                                         ") has the name and birth date of pupil " +
+                                         *o.person.external_id + " «" + display_name(o.person) +
+                                         "»" + (o.class_name.empty() ? "" : " in " + o.class_name) +
+                                         ": the same child entered twice?");
+            }
+        }
+        if (existing) {
+            if (auto first = run.claim(existing->person_id, row.line())) {
+                return RowProblem{p.external_id ? "external_id" : "last_name",
+                                  "the same pupil as line " + std::to_string(*first)};
+            }
+        }
         return std::nullopt;
     }
-    store::PersonFields merged = row.person;
-    if (!merged.external_id) {
-        merged.external_id = plan.existing->person.external_id;  // an absent id column keeps it
-    }
-    plan.changes = diff(person_json(plan.existing->person, plan.existing->class_name),
-                        person_json(merged, row.class_name.str()));
-    plan.action = plan.changes.empty() ? Action::unchanged : Action::update;
-    return std::nullopt;
-}
 
-std::int64_t class_id_for(Session& s, const store::YearRow& year, const domain::ClassName& name,
-                          std::map<std::string, std::int64_t>& cache, ImportSummary& summary) {
-    auto key = name.str();
-    if (auto it = cache.find(key); it != cache.end()) {
-        return it->second;
+    RowResult create(ImportRun& run, const RowCells& row, const store::PersonFields& p,
+                     std::int64_t class_id, const std::optional<std::string>& family_key) {
+        std::int64_t id = store::insert_pupil(run.db(), run.session.school_id(), p, run.now);
+        if (family_key) {
+            store::set_family_key(run.db(), id, family_key);
+        }
+        run.claim(id, row.line());
+        store::move_to_class(run.db(), id, class_id, membership_start(run));
+        run.session.audit("pupil.create", "pupil", std::to_string(id),
+                          {{"new", person_json(p, classes_->name(class_id), family_key)},
+                           {"source", run.source(row.line())}});
+        return RowAction::created;
     }
-    auto id = store::find_class(s.db(), year.id, name.grade, name.letter);
-    if (!id) {
-        id = store::insert_class(s.db(), year.id, name.grade, name.letter);
-        s.audit("class.create", "class", std::to_string(*id),
-                {{"new", {{"class", key}, {"academic_year", year.name}}}});
-        ++summary.classes_created;
-    }
-    cache[key] = *id;
-    return *id;
-}
 
-std::size_t count_new_classes(Session& s, const store::YearRow& year,
-                              const std::vector<StudentRow>& rows) {
-    std::set<std::string> fresh;
-    for (const auto& row : rows) {
-        if (!store::find_class(s.db(), year.id, row.class_name.grade, row.class_name.letter)) {
-            fresh.insert(row.class_name.str());
+    RowResult update(ImportRun& run, const RowCells& row, store::PersonFields p,
+                     const store::PupilRow& existing, std::int64_t class_id,
+                     const std::optional<std::string>& family_key) {
+        if (!p.external_id) {
+            p.external_id = existing.person.external_id;  // a file without ids keeps them
         }
+        nlohmann::json changes =
+            diff(person_json(existing.person, existing.class_name, existing.family_key),
+                 person_json(p, classes_->name(class_id), family_key));
+        if (existing.left_on) {
+            changes["left_on"] = {*existing.left_on, nullptr};
+        }
+        if (changes.empty()) {
+            return RowAction::unchanged;
+        }
+        store::update_person(run.db(), existing.person_id, p, run.now);
+        if (existing.class_id != class_id) {
+            store::move_to_class(run.db(), existing.person_id, class_id, membership_start(run));
+        }
+        if (existing.left_on) {
+            store::readmit_pupil(run.db(), existing.person_id);
+        }
+        if (family_key != existing.family_key) {
+            store::set_family_key(run.db(), existing.person_id, family_key);
+        }
+        run.session.audit("pupil.update", "pupil", std::to_string(existing.person_id),
+                          {{"changes", changes}, {"source", run.source(row.line())}});
+        return RowAction::updated;
     }
-    return fresh.size();
-}
 
-void apply(Session& s, const store::YearRow& year, const std::vector<Planned>& plans,
-           ImportSummary& summary) {
-    std::string now = utc_iso_now();
-    std::string from = membership_start(year);
-    std::map<std::string, std::int64_t> classes;
-    for (const Planned& p : plans) {
-        const StudentRow& row = *p.row;
-        if (p.action == Action::unchanged) {
-            continue;
-        }
-        std::int64_t class_id = class_id_for(s, year, row.class_name, classes, summary);
-        if (p.action == Action::create) {
-            std::int64_t id = store::insert_pupil(s.db(), s.school_id(), row.person, now);
-            store::move_to_class(s.db(), id, class_id, from);
-            s.audit("pupil.create", "pupil", std::to_string(id),
-                    {{"new", person_json(row.person, row.class_name.str())},
-                     {"source", summary.file + ":" + std::to_string(row.line)}});
-            continue;
-        }
-        store::PersonFields merged = row.person;
-        if (!merged.external_id) {
-            merged.external_id = p.existing->person.external_id;
-        }
-        store::update_person(s.db(), p.existing->person_id, merged, now);
-        if (p.existing->class_id != class_id) {
-            store::move_to_class(s.db(), p.existing->person_id, class_id, from);
-        }
-        s.audit("pupil.update", "pupil", std::to_string(p.existing->person_id),
-                {{"changes", p.changes}, {"source", summary.file + ":" + std::to_string(row.line)}});
+    // The day a membership starts: today, kept inside the academic year.
+    static std::string membership_start(ImportRun& run) {
+        return std::clamp(run.today, run.year().start_date, run.year().end_date);
     }
-}
+
+    std::optional<ClassResolver> classes_;
+};
 
 }  // namespace
 
-ImportSummary import_students(Session& s, const ImportStudentsRequest& request) {
-    s.require(domain::Permission::roster_write);
-    ImportSummary summary;
-    summary.dry_run = request.dry_run;
-    summary.max_rejects = request.max_rejects;
-
-    formats::CsvOptions options;
-    options.encoding = request.encoding;
-    options.delimiter = request.delimiter;
-    formats::CsvTable table = formats::read_csv(request.file, options);
-    summary.file = table.file;  // "<stdin>" for "-"
-    summary.encoding = table.encoding;
-    summary.delimiter = table.delimiter;
-    ColumnMap columns = map_columns(student_fields(), table.header, request.file);
-    for (const auto& h : columns.unknown_headers) {
-        summary.warnings.push_back(request.file + ":1: column «" + h +
-                                   "» is not a pupil field and was not imported");
-    }
-    summary.rows = table.records.size();
-
-    std::vector<StudentRow> rows;
-    validate_student_rows(table, columns, rows, summary.rejects);
-
-    auto year = store::current_year(s.db(), s.school_id(), domain::format_iso(today_moscow()));
-    if (!year) {
-        throw Error(ExitCode::config, "the school has no academic year; set [academic_year] in "
-                                      "schoolctl.toml and run `schoolctl init`");
-    }
-
-    // One write transaction from planning to commit, so no other writer changes what the plan
-    // was computed from.
-    store::Transaction tx(s.db());
-    std::vector<Planned> plans(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (auto reject = plan_row(s, rows[i], plans[i])) {
-            summary.rejects.push_back(*reject);
-            continue;
-        }
-        auto& counter = plans[i].action == Action::create   ? summary.created
-                        : plans[i].action == Action::update ? summary.updated
-                                                            : summary.unchanged;
-        ++counter;
-    }
-    summary.classes_created = count_new_classes(s, *year, rows);
-    std::sort(summary.rejects.begin(), summary.rejects.end(),
-              [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
-    if (request.rejects_file) {
-        write_rejects_file(*request.rejects_file, table.header, summary.rejects);
-    }
-    if (summary.rejects.size() > request.max_rejects || request.dry_run) {
-        return summary;  // the transaction rolls back: nothing written
-    }
-    summary.classes_created = 0;  // counted again as they are made
-    apply(s, *year, plans, summary);
-    std::int64_t import_id = record_import(s, "students", table.sha256, summary);
-    s.audit("import.students", "import", std::to_string(import_id),
-            {{"file", summary.file},
-             {"sha256", table.sha256},
-             {"rows", summary.rows},
-             {"created", summary.created},
-             {"updated", summary.updated},
-             {"unchanged", summary.unchanged},
-             {"rejected", summary.rejects.size()}});
-    tx.commit();
-    summary.written = true;
-    return summary;
+std::unique_ptr<RowImporter> make_student_importer() {
+    return std::make_unique<StudentImporter>();
 }
 
 }  // namespace schoolctl::app

@@ -1,0 +1,27 @@
+#include "app/import/importers.h"
+
+#include "app/import/classes.h"
+#include "app/import/guardians.h"
+#include "app/import/staff.h"
+#include "app/import/students.h"
+#include "app/import/subjects.h"
+
+namespace schoolctl::app {
+
+const std::vector<ImportKind>& import_kinds() {
+    static const std::vector<ImportKind> kinds = {
+        {"students", "Pupils with their classes; matched by id column or name + birth date",
+         make_student_importer},
+        {"guardians",
+         "Parents and carers, linked to pupils by the children's ids or a family key",
+         make_guardian_importer},
+        {"staff", "Teachers and other staff with position and subjects; matched by id or name",
+         make_staff_importer},
+        {"subjects", "Subjects: code, name and grading scale; matched by code",
+         make_subject_importer},
+        {"classes", "The year's classes and their class teachers", make_class_importer},
+    };
+    return kinds;
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,70 @@
+#include "app/import/person_fields.h"
+
+#include "domain/date.h"
+#include "domain/person_name.h"
+
+namespace schoolctl::app {
+
+std::vector<FieldSpec> person_field_specs(bool with_birth_date) {
+    std::vector<FieldSpec> fields = {
+        {"external_id", {"id", "Идентификатор", "ИД", "Код", "sourcedId"}, false},
+        {"last_name", {"Фамилия", "surname", "family_name", "familyName"}, true},
+        {"first_name", {"Имя", "given_name", "givenName"}, true},
+        {"middle_name", {"Отчество", "patronymic", "middleName"}, false},
+    };
+    if (with_birth_date) {
+        fields.push_back(
+            {"birth_date", {"Дата рождения", "birthdate", "birthDate", "date_of_birth"}, false});
+    }
+    return fields;
+}
+
+std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
+                                                          const PersonColumns& c,
+                                                          bool needs_birth_date_without_id) {
+    store::PersonFields p;
+    p.last_name = row[c.last_name];
+    p.first_name = row[c.first_name];
+    p.middle_name = row[c.middle_name];
+    for (auto [field, value] : {std::pair{"last_name", &p.last_name},
+                                std::pair{"first_name", &p.first_name},
+                                std::pair{"middle_name", &p.middle_name}}) {
+        if (value->empty()) {
+            if (std::string_view(field) != "middle_name") {
+                return RowProblem{field, "is empty"};
+            }
+            continue;
+        }
+        if (auto problem = domain::name_problem(*value)) {
+            return RowProblem{field, "\"" + *value + "\" " + *problem};
+        }
+    }
+    std::string id = row[c.external_id];
+    if (!id.empty()) {
+        p.external_id = id;
+    }
+    if (c.birth_date) {
+        std::string born = row[*c.birth_date];
+        if (!born.empty()) {
+            auto date = domain::parse_date(born);
+            if (!date) {
+                return RowProblem{"birth_date", "\"" + born +
+                                                    "\" is not a date (expected DD.MM.YYYY or "
+                                                    "YYYY-MM-DD)"};
+            }
+            p.birth_date = domain::format_iso(*date);
+        } else if (!p.external_id && needs_birth_date_without_id) {
+            return RowProblem{"birth_date",
+                              "is empty; without an id column the birth date tells namesakes "
+                              "apart"};
+        }
+    }
+    p.match_key = domain::match_key(display_name(p));
+    return p;
+}
+
+std::string display_name(const store::PersonFields& p) {
+    return domain::full_name({p.last_name, p.first_name, p.middle_name});
+}
+
+}  // namespace schoolctl::app

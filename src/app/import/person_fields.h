@@ -1,0 +1,35 @@
+#pragma once
+// The name, birth date and id columns that pupils, guardians and staff files share, read and
+// checked the same way for all three.
+#include <optional>
+#include <variant>
+
+#include "app/import/columns.h"
+#include "app/import/pipeline.h"
+#include "store/people.h"
+
+namespace schoolctl::app {
+
+// Where a file kind keeps the person columns (indices into its FieldSpec list).
+struct PersonColumns {
+    std::size_t external_id;
+    std::size_t last_name;
+    std::size_t first_name;
+    std::size_t middle_name;
+    std::optional<std::size_t> birth_date;
+};
+
+// The FieldSpecs of the person columns, in the order PersonColumns{0, 1, 2, 3, 4} expects.
+std::vector<FieldSpec> person_field_specs(bool with_birth_date);
+
+// The person, or the first problem of the row (a row is rejected for its first problem so the
+// message stays readable). Names may not mix alphabets or hold digits; dates are DD.MM.YYYY or
+// ISO. Without an id, a birth date is needed when `needs_birth_date_without_id`.
+std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
+                                                          const PersonColumns& columns,
+                                                          bool needs_birth_date_without_id);
+
+// "Иванов Иван Иванович"
+std::string display_name(const store::PersonFields& person);
+
+}  // namespace schoolctl::app

@@ -1,0 +1,197 @@
+#include "app/import/pipeline.h"
+
+#include <algorithm>
+
+#include "app/import/history.h"
+#include "domain/person_name.h"
+#include "formats/mapping_reader.h"
+#include "store/connection.h"
+#include "util/clock.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+
+std::string RowCells::operator[](std::size_t field) const {
+    auto col = map_.column(field);
+    return col && *col < fields_.size() ? domain::normalise_spaces(fields_[*col]) : std::string();
+}
+
+ImportRun::ImportRun(Session& s, const ImportRequest& r, ImportSummary& sum)
+    : session(s), request(r), summary(sum), now(utc_iso_now()),
+      today(domain::format_iso(today_moscow())) {}
+
+const store::YearRow& ImportRun::year() {
+    if (!year_) {
+        year_ = store::current_year(db(), session.school_id(), today);
+        if (!year_) {
+            throw Error(ExitCode::config, "the school has no academic year for " + today +
+                                              "; set [academic_year] in schoolctl.toml and run "
+                                              "`schoolctl init`");
+        }
+    }
+    return *year_;
+}
+
+std::string ImportRun::source(std::size_t line) const {
+    return summary.file + ":" + std::to_string(line);
+}
+
+std::optional<std::size_t> ImportRun::claim(std::int64_t id, std::size_t line) {
+    auto index = static_cast<std::size_t>(id);
+    if (index >= claims_.size()) {
+        claims_.resize(std::max(index + 1, claims_.size() * 2), 0);
+    }
+    if (claims_[index] != 0) {
+        return claims_[index];
+    }
+    claims_[index] = static_cast<std::uint32_t>(line);
+    return std::nullopt;
+}
+
+bool ImportRun::claimed(std::int64_t id) const {
+    auto index = static_cast<std::size_t>(id);
+    return index < claims_.size() && claims_[index] != 0;
+}
+
+void ImportRun::warn(std::size_t line, const std::string& text) {
+    summary.warnings.push_back(source(line) + ": " + text);
+}
+
+namespace {
+
+void count(ImportSummary& summary, RowAction action) {
+    switch (action) {
+    case RowAction::created: ++summary.created; break;
+    case RowAction::updated: ++summary.updated; break;
+    case RowAction::unchanged: ++summary.unchanged; break;
+    }
+}
+
+RowResult import_one(ImportRun& run, RowImporter& importer, const formats::CsvRecord& record,
+                     const ColumnMap& columns) {
+    // A short row has lost a delimiter and its fields have moved; a long one is a problem only
+    // when the extra fields hold something (Excel pads rows with ';').
+    std::size_t expected = run.summary.header.size();
+    bool bad_length = record.fields.size() < expected;
+    for (std::size_t i = expected; i < record.fields.size() && !bad_length; ++i) {
+        bad_length = !domain::normalise_spaces(record.fields[i]).empty();
+    }
+    if (bad_length) {
+        return RowProblem{"row", "has " + std::to_string(record.fields.size()) +
+                                     " fields, the header has " + std::to_string(expected)};
+    }
+    store::Savepoint row(run.db(), "import_row");
+    RowResult result = importer.import_row(run, RowCells(record.fields, record.line, columns));
+    if (std::holds_alternative<RowAction>(result)) {
+        row.release();
+    }
+    return result;  // a rejected row's writes roll back with the savepoint
+}
+
+void record_in_history(ImportRun& run, const std::string& kind) {
+    ImportSummary& s = run.summary;
+    std::int64_t import_id = record_import(run.session, kind, s.sha256, s);
+    run.session.audit("import." + kind, "import", std::to_string(import_id),
+                      {{"file", s.file},
+                       {"sha256", s.sha256},
+                       {"mode", s.sync ? "sync" : "upsert"},
+                       {"rows", s.rows},
+                       {"created", s.created},
+                       {"updated", s.updated},
+                       {"unchanged", s.unchanged},
+                       {"left", s.left},
+                       {"rejected", s.rejects.size()}});
+}
+
+}  // namespace
+
+ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer) {
+    s.require(domain::Permission::roster_write);
+    if (request.mode == ImportMode::sync && !importer.syncs()) {
+        throw Error(ExitCode::usage, "--mode sync applies to pupils and staff, not to " +
+                                         importer.kind());
+    }
+    std::optional<formats::ColumnMapping> mapping;
+    if (request.mapping_file) {
+        mapping = formats::read_mapping(*request.mapping_file);
+    }
+    ImportSummary summary;
+    summary.kind = importer.kind();
+    summary.dry_run = request.dry_run;
+    summary.sync = request.mode == ImportMode::sync;
+    summary.max_rejects = request.max_rejects;
+    summary.max_delete = request.max_delete;
+
+    auto source = open_row_source(request.source);
+    summary.file = source->file();
+    summary.description = source->description();
+    summary.header = source->header().fields;
+    for (auto& h : summary.header) {
+        h = domain::normalise_spaces(h);
+    }
+    ColumnMap columns = map_columns(importer.fields(), summary.header, summary.file,
+                                    source->header().line, mapping ? &*mapping : nullptr);
+    for (const auto& h : columns.unknown_headers) {
+        summary.warnings.push_back(summary.file + ":" + std::to_string(source->header().line) +
+                                   ": column «" + h + "» is not a field of " + importer.kind() +
+                                   " and was not imported");
+    }
+
+    ImportRun run(s, request, summary);
+    store::enlarge_cache_for_bulk_load(s.db());
+    // One write transaction from the first lookup to the commit: no other writer can change
+    // what the plan was computed from.
+    store::Transaction tx(s.db());
+    formats::CsvRecord record;
+    while (source->next(record)) {
+        ++summary.rows;
+        RowResult result = import_one(run, importer, record, columns);
+        if (auto* problem = std::get_if<RowProblem>(&result)) {
+            summary.rejects.push_back({record.line, problem->field, problem->reason,
+                                       record.fields});
+        } else {
+            count(summary, std::get<RowAction>(result));
+        }
+    }
+    summary.sha256 = source->sha256();
+
+    if (summary.sync) {
+        if (summary.rejects.empty()) {
+            summary.left = importer.remove_absent(run);
+            summary.needs_confirmation = summary.left > request.max_delete && !request.yes;
+        } else {
+            summary.warnings.push_back(
+                summary.file + ": " + std::to_string(summary.rejects.size()) +
+                " rows were rejected, so nobody was marked as left: a sync needs the whole file");
+        }
+    }
+    if (request.rejects_file) {
+        write_rejects_file(*request.rejects_file, summary.header, summary.rejects);
+    }
+    if (summary.rejects.size() > request.max_rejects || request.dry_run ||
+        summary.needs_confirmation) {
+        return summary;  // the transaction rolls back: nothing written
+    }
+    record_in_history(run, importer.kind());
+    tx.commit();
+    summary.written = true;
+    return summary;
+}
+
+std::string did_you_mean(const std::vector<std::string>& candidates) {
+    if (candidates.empty()) {
+        return std::string();
+    }
+    std::string out;
+    std::size_t shown = 0;
+    for (const auto& c : candidates) {
+        if (shown++ == 8) {
+            out += ", ...";
+            break;
+        }
+        out += (out.empty() ? "" : ", ") + c;
+    }
+    return " (did you mean " + out + "?)";
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,112 @@
+#pragma once
+// The one import contract every import follows (DESIGN.md):
+// read -> map columns -> validate every row -> plan -> apply, in one transaction.
+//
+// Rows stream from the file and are applied as they come, inside one write transaction; a row
+// that is rejected is rolled back to its savepoint. At the end one checkpoint decides: too many
+// rejects, a dry run, or a sync that would remove more than allowed roll everything back.
+// So a dry run does exactly the work of the real import, memory does not grow with the file,
+// and the database holds all of a file or none of it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/import/columns.h"
+#include "app/import/import_result.h"
+#include "app/import/row_source.h"
+#include "app/session.h"
+#include "store/schools.h"
+
+namespace schoolctl::app {
+
+enum class ImportMode { upsert, sync };
+
+struct ImportRequest {
+    SourceOptions source;
+    std::optional<std::string> mapping_file;  // --mapping FILE.toml
+    bool dry_run = false;
+    std::size_t max_rejects = 0;  // apply the good rows when at most this many are rejected
+    std::optional<std::string> rejects_file;  // original fields + an error column, for fixing
+    ImportMode mode = ImportMode::upsert;
+    std::size_t max_delete = 10;  // sync refuses to mark more people as left without `yes`
+    bool yes = false;
+    std::optional<std::string> left_on;  // sync: the day the absent left (ISO); default today
+};
+
+enum class RowAction { created, updated, unchanged };
+
+struct RowProblem {
+    std::string field;
+    std::string reason;
+};
+
+using RowResult = std::variant<RowAction, RowProblem>;
+
+// One record's cells by field, white space normalised.
+class RowCells {
+public:
+    RowCells(const std::vector<std::string>& fields, std::size_t line, const ColumnMap& map)
+        : fields_(fields), line_(line), map_(map) {}
+
+    std::size_t line() const { return line_; }
+    bool has_column(std::size_t field) const { return map_.column(field).has_value(); }
+    // "" when the file has no column for the field.
+    std::string operator[](std::size_t field) const;
+
+private:
+    const std::vector<std::string>& fields_;
+    std::size_t line_;
+    const ColumnMap& map_;
+};
+
+// What an importer sees of the run: the session, the request, the clock and the bookkeeping.
+class ImportRun {
+public:
+    ImportRun(Session& session, const ImportRequest& request, ImportSummary& summary);
+
+    Session& session;
+    const ImportRequest& request;
+    ImportSummary& summary;
+    const std::string now;    // UTC, for created_at/updated_at
+    const std::string today;  // ISO, Moscow
+
+    store::Database& db() { return session.db(); }
+    // The academic year of today; exit 78 when the school has none.
+    const store::YearRow& year();
+    // "students.csv:14", for the audit's source.
+    std::string source(std::size_t line) const;
+    // Marks an object as named by this line; returns the earlier line when another row of the
+    // file named it already (the same pupil twice).
+    std::optional<std::size_t> claim(std::int64_t id, std::size_t line);
+    bool claimed(std::int64_t id) const;
+    void warn(std::size_t line, const std::string& text);
+
+private:
+    std::optional<store::YearRow> year_;
+    std::vector<std::uint32_t> claims_;  // line by object id; 0 = unclaimed
+};
+
+class RowImporter {
+public:
+    virtual ~RowImporter() = default;
+    virtual std::string kind() const = 0;  // "students": the subcommand and the history's kind
+    virtual const std::vector<FieldSpec>& fields() const = 0;
+    // Checks one row and applies it; a row it rejects must be reported, not thrown (the
+    // pipeline rolls the row's writes back).
+    virtual RowResult import_row(ImportRun& run, const RowCells& row) = 0;
+    // Whether --mode sync means something for this kind (pupils and staff).
+    virtual bool syncs() const { return false; }
+    // Sync: mark as left those the file did not name; returns how many.
+    virtual std::size_t remove_absent(ImportRun&) { return 0; }
+};
+
+// Permission roster.write. Rejects and refusals come back in the summary (written = false);
+// problems with the file as a whole (missing, unreadable, no header) are thrown.
+ImportSummary run_import(Session& session, const ImportRequest& request, RowImporter& importer);
+
+// " (did you mean 5А, 5Б?)" after a reference that did not resolve; "" without candidates.
+std::string did_you_mean(const std::vector<std::string>& candidates);
+
+}  // namespace schoolctl::app

@@ -1,0 +1,100 @@
+#include "app/import/row_source.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+class CsvSource final : public RowSource {
+public:
+    explicit CsvSource(const SourceOptions& o) : reader_(o.file, csv_options(o)) {}
+
+    const std::string& file() const override { return reader_.file(); }
+    const formats::CsvRecord& header() const override { return reader_.header(); }
+    bool next(formats::CsvRecord& record) override { return reader_.next(record); }
+    std::string sha256() override { return reader_.sha256(); }
+    std::string description() const override {
+        char d = reader_.delimiter();
+        return "CSV, " + reader_.encoding() + ", delimiter " +
+               (d == '\t' ? std::string("TAB") : "'" + std::string(1, d) + "'");
+    }
+
+private:
+    static formats::CsvOptions csv_options(const SourceOptions& o) {
+        formats::CsvOptions options;
+        options.encoding = o.encoding;
+        options.delimiter = o.delimiter;
+        return options;
+    }
+    formats::CsvReader reader_;
+};
+
+enum class Magic { none, zip, ole };
+
+// The first bytes tell a workbook from text: XLSX is a zip ("PK\3\4"); the Excel 97-2003 .xls
+// is an OLE compound file.
+Magic sniff(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw Error(ExitCode::no_input, "cannot open " + path + ": " + std::strerror(errno));
+    }
+    char bytes[4] = {};
+    in.read(bytes, 4);
+    if (in.gcount() == 4) {
+        if (bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return Magic::zip;
+        }
+        if (static_cast<unsigned char>(bytes[0]) == 0xD0 &&
+            static_cast<unsigned char>(bytes[1]) == 0xCF && bytes[2] == 0x11 &&
+            static_cast<unsigned char>(bytes[3]) == 0xE0) {
+            return Magic::ole;
+        }
+    }
+    return Magic::none;
+}
+
+}  // namespace
+
+std::unique_ptr<RowSource> open_xlsx_source(const SourceOptions& options);  // xlsx_source.cpp
+
+std::unique_ptr<RowSource> open_row_source(const SourceOptions& options) {
+    if (options.file == "-") {
+        if (options.format == SourceFormat::xlsx) {
+            throw Error(ExitCode::usage, "an XLSX workbook cannot be read from standard input; "
+                                         "give its path");
+        }
+        return std::make_unique<CsvSource>(options);
+    }
+    Magic magic = sniff(options.file);
+    if (magic == Magic::ole) {
+        throw Error(ExitCode::data, options.file +
+                                        ": an Excel 97-2003 (.xls) workbook; save it as .xlsx "
+                                        "or as CSV and import that");
+    }
+    SourceFormat format = options.format;
+    if (format == SourceFormat::automatic) {
+        format = magic == Magic::zip ? SourceFormat::xlsx : SourceFormat::csv;
+    }
+    if (format == SourceFormat::xlsx) {
+        if (magic != Magic::zip) {
+            throw Error(ExitCode::data, options.file + ": not an XLSX workbook (an .xlsx file "
+                                                       "is a zip archive; this one is not)");
+        }
+        return open_xlsx_source(options);
+    }
+    if (magic == Magic::zip) {
+        throw Error(ExitCode::data, options.file + ": is a zip archive (an XLSX workbook?), "
+                                                   "not CSV text; leave out --format csv");
+    }
+    if (options.sheet) {
+        throw Error(ExitCode::usage, "--sheet applies to XLSX workbooks; " + options.file +
+                                         " is CSV");
+    }
+    return std::make_unique<CsvSource>(options);
+}
+
+}  // namespace schoolctl::app

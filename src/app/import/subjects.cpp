@@ -1,0 +1,125 @@
+#include "app/import/subjects.h"
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "domain/person_name.h"
+#include "store/subjects.h"
+
+namespace schoolctl::app {
+namespace {
+
+enum Field : std::size_t { code, name, scale };
+
+// The scales DOMAIN.md defines; custom scales from config join them when marks arrive.
+constexpr std::array<const char*, 5> known_scales = {"five_point", "ten_point", "hundred_point",
+                                                     "pass_fail", "none"};
+
+// Russian spellings schools put in the column.
+std::optional<std::string> scale_name(const std::string& text) {
+    static const std::map<std::string, std::string> aliases = {
+        {"", "five_point"},          {"5", "five_point"},         {"пятибалльная", "five_point"},
+        {"10", "ten_point"},         {"десятибалльная", "ten_point"},
+        {"100", "hundred_point"},    {"стобалльная", "hundred_point"},
+        {"зачёт", "pass_fail"},      {"зачет", "pass_fail"},      {"зачёт/незачёт", "pass_fail"},
+        {"безотметочная", "none"},   {"без отметок", "none"}};
+    std::string key = domain::match_key(text);
+    for (const char* known : known_scales) {
+        if (key == known) {
+            return std::string(known);
+        }
+    }
+    if (auto it = aliases.find(key); it != aliases.end()) {
+        return it->second;
+    }
+    return std::nullopt;
+}
+
+class SubjectImporter final : public RowImporter {
+public:
+    std::string kind() const override { return "subjects"; }
+
+    const std::vector<FieldSpec>& fields() const override {
+        static const std::vector<FieldSpec> specs = {
+            {"code", {"Код", "Код предмета", "short_name", "courseCode"}, true},
+            {"name", {"Название", "Предмет", "Наименование", "title"}, true},
+            {"scale", {"Шкала", "Система оценивания", "grading_scale"}, false},
+        };
+        return specs;
+    }
+
+    RowResult import_row(ImportRun& run, const RowCells& row) override {
+        if (!loaded_) {
+            for (auto& s : store::list_subjects(run.db(), run.session.school_id())) {
+                by_code_[domain::match_key(s.code)] = s;
+            }
+            loaded_ = true;
+        }
+        store::SubjectRow subject{0, row[code], row[name], ""};
+        for (auto [field, value] : {std::pair{"code", &subject.code},
+                                    std::pair{"name", &subject.name}}) {
+            if (value->empty()) {
+                return RowProblem{field, "is empty"};
+            }
+        }
+        if (subject.code.find_first_of(" ,;") != std::string::npos) {
+            return RowProblem{"code", "\"" + subject.code +
+                                          "\" has a space, comma or semicolon; a code is one "
+                                          "word (MATH, РУС)"};
+        }
+        auto s = scale_name(row[scale]);
+        if (!s) {
+            std::string list;
+            for (const char* k : known_scales) {
+                list += (list.empty() ? "" : ", ") + std::string(k);
+            }
+            return RowProblem{"scale", "\"" + row[scale] + "\" is not a scale (" + list + ")"};
+        }
+        subject.scale = *s;
+        std::string key = domain::match_key(subject.code);
+        auto it = by_code_.find(key);
+        nlohmann::json now = {{"code", subject.code}, {"name", subject.name},
+                              {"scale", subject.scale}};
+        if (it == by_code_.end()) {
+            subject.id = store::insert_subject(run.db(), run.session.school_id(), subject);
+            run.claim(subject.id, row.line());
+            by_code_[key] = subject;
+            run.session.audit("subject.create", "subject", std::to_string(subject.id),
+                              {{"new", now}, {"source", run.source(row.line())}});
+            return RowAction::created;
+        }
+        store::SubjectRow& old = it->second;
+        if (auto first = run.claim(old.id, row.line())) {
+            return RowProblem{"code", "the same subject as line " + std::to_string(*first)};
+        }
+        nlohmann::json before = {{"code", old.code}, {"name", old.name}, {"scale", old.scale}};
+        if (before == now) {
+            return RowAction::unchanged;
+        }
+        nlohmann::json changes = nlohmann::json::object();
+        for (auto f = now.begin(); f != now.end(); ++f) {
+            if (before[f.key()] != f.value()) {
+                changes[f.key()] = {before[f.key()], f.value()};
+            }
+        }
+        subject.id = old.id;
+        store::update_subject(run.db(), subject);
+        run.session.audit("subject.update", "subject", std::to_string(subject.id),
+                          {{"changes", changes}, {"source", run.source(row.line())}});
+        old = subject;
+        return RowAction::updated;
+    }
+
+private:
+    bool loaded_ = false;
+    std::map<std::string, store::SubjectRow> by_code_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowImporter> make_subject_importer() {
+    return std::make_unique<SubjectImporter>();
+}
+
+}  // namespace schoolctl::app
