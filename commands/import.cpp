@@ -1,5 +1,6 @@
 #include "commands/import.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/import/history.h"
@@ -52,7 +53,8 @@ nlohmann::json summary_json(const app::ImportSummary& s) {
         rejects.push_back({{"line", r.line}, {"field", r.field}, {"reason", r.reason}});
     }
     nlohmann::json also = nlohmann::json::object();
-    for (const auto& [what, n] : s.also) {
+    for (auto [what, n] : s.also) {
+        std::replace(what.begin(), what.end(), ' ', '_');  // "new classes" -> new_classes
         also[what] = n;
     }
     return {{"kind", s.kind},
@@ -67,6 +69,7 @@ nlohmann::json summary_json(const app::ImportSummary& s) {
             {"left", s.left},
             {"also", also},
             {"dry_run", s.dry_run},
+            {"needs_confirmation", s.needs_confirmation},
             {"written", s.written},
             {"warnings", s.warnings},
             {"rejects", rejects}};
@@ -91,10 +94,6 @@ void print_summary(Context& ctx, const app::ImportSummary& s, const std::string&
     }
     for (const auto& [what, n] : s.also) {
         ctx.out() << "  " << what << ' ' << n << '\n';
-    }
-    if (!s.written && s.rejects.empty() && !s.needs_confirmation && s.created + s.updated == 0 &&
-        s.left == 0) {
-        return;
     }
     if (s.written && s.created + s.updated + s.left == 0) {
         ctx.out() << "nothing changed: the database already matches " << s.file << '\n';
@@ -194,6 +193,14 @@ int ImportCommand::run(Context& ctx) {
     request.max_rejects = max_rejects_;
     request.rejects_file = rejects_;
     request.mode = mode_ == "sync" ? app::ImportMode::sync : app::ImportMode::upsert;
+    CLI::App* sub = kinds_.at(kind->name);
+    if (request.mode != app::ImportMode::sync) {
+        for (const char* option : {"--max-delete", "--yes", "--left-on"}) {
+            if (sub->get_option_no_throw(option) != nullptr && sub->count(option) > 0) {
+                throw Error(ExitCode::usage, std::string(option) + " applies to --mode sync");
+            }
+        }
+    }
     request.max_delete = max_delete_;
     request.yes = yes_;
     if (left_on_) {

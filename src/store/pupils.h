@@ -56,7 +56,7 @@ void readmit_pupil(Database& db, std::int64_t pupil_id);
 void pupil_left(Database& db, std::int64_t pupil_id, const std::string& left_on);
 // Pupils of the school who have not left: what a sync compares a complete file against.
 std::vector<std::int64_t> current_pupils(Database& db, std::int64_t school_id);
-// Closes the pupil's open class membership the day before `from` and opens one in `class_id`.
+// Opens a membership in `class_id` from `from`; every other membership of the pupil ends before.
 void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
                    const std::string& from);
 

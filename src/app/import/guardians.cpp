@@ -129,9 +129,7 @@ public:
             action = RowAction::created;
         } else {
             id = existing->person_id;
-            if (!p.external_id) {
-                p.external_id = existing->person.external_id;
-            }
+            keep_unread_fields(row, person_columns, existing->person, p);
             if (!row.has_column(phone)) {
                 phone_value = existing->phone;
             }
@@ -228,7 +226,9 @@ private:
                 }
             }
         }
-        if (!existing && !p.external_id) {
+        // A guardian first loaded without an id is found by name among the guardians of the
+        // same children, and takes the id now given.
+        if (!existing) {
             std::vector<std::int64_t> kids;
             find_children(run, row, kids);
             for (auto& g : store::find_guardians_by_name(run.db(), school, p.match_key)) {
@@ -236,7 +236,7 @@ private:
                 bool shared = std::any_of(kids.begin(), kids.end(), [&](std::int64_t k) {
                     return std::find(theirs.begin(), theirs.end(), k) != theirs.end();
                 });
-                if (shared) {
+                if (shared && (!p.external_id || !g.person.external_id)) {
                     existing = g;
                     break;
                 }

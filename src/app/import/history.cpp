@@ -36,7 +36,7 @@ void write_rejects_file(const std::string& path, const std::vector<std::string>&
     for (const auto& h : header) {
         section.table.columns.push_back({h});
     }
-    section.table.columns.push_back({"Ошибка"});
+    section.table.columns.push_back({rejects_error_column});
     for (const auto& r : rejects) {
         std::vector<report::Cell> row(header.size() + 1);
         for (std::size_t i = 0; i < header.size() && i < r.original.size(); ++i) {

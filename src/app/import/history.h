@@ -14,6 +14,9 @@ namespace schoolctl::app {
 std::int64_t record_import(Session& session, const std::string& kind, const std::string& sha256,
                            const ImportSummary& summary);
 
+// The last column of a rejects file; an import of the fixed file ignores it.
+inline constexpr const char* rejects_error_column = "Ошибка";
+
 // The rejected rows as the file had them plus an error column, as Excel CSV (UTF-8 BOM, ';'),
 // mode 0600, written atomically: fix it and import it again.
 void write_rejects_file(const std::string& path, const std::vector<std::string>& header,

@@ -63,6 +63,20 @@ std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
     return p;
 }
 
+void keep_unread_fields(const RowCells& row, const PersonColumns& c,
+                        const store::PersonFields& stored, store::PersonFields& p) {
+    if (!p.external_id) {
+        p.external_id = stored.external_id;
+    }
+    if (!row.has_column(c.middle_name)) {
+        p.middle_name = stored.middle_name;
+    }
+    if (!c.birth_date || !row.has_column(*c.birth_date) || !p.birth_date) {
+        p.birth_date = p.birth_date ? p.birth_date : stored.birth_date;
+    }
+    p.match_key = domain::match_key(display_name(p));
+}
+
 std::string display_name(const store::PersonFields& p) {
     return domain::full_name({p.last_name, p.first_name, p.middle_name});
 }

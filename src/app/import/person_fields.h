@@ -29,6 +29,11 @@ std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
                                                           const PersonColumns& columns,
                                                           bool needs_birth_date_without_id);
 
+// For an update: what the file has no column (or no id) for keeps its stored value, so a file
+// with fewer columns never erases a patronymic, a birth date or an id.
+void keep_unread_fields(const RowCells& row, const PersonColumns& columns,
+                        const store::PersonFields& stored, store::PersonFields& person);
+
 // "Иванов Иван Иванович"
 std::string display_name(const store::PersonFields& person);
 

@@ -13,7 +13,17 @@ namespace schoolctl::app {
 
 std::string RowCells::operator[](std::size_t field) const {
     auto col = map_.column(field);
-    return col && *col < fields_.size() ? domain::normalise_spaces(fields_[*col]) : std::string();
+    if (!col || *col >= fields_.size()) {
+        return std::string();
+    }
+    std::string value = domain::normalise_spaces(fields_[*col]);
+    // A rejects file (and any CSV schoolctl writes) guards text that starts like a formula
+    // with an apostrophe; read back, the apostrophe is not part of the value.
+    if (value.size() > 1 && value[0] == '\'' &&
+        std::string_view("=+-@").find(value[1]) != std::string_view::npos) {
+        value.erase(0, 1);
+    }
+    return value;
 }
 
 ImportRun::ImportRun(Session& s, const ImportRequest& r, ImportSummary& sum)
@@ -132,6 +142,9 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
     ColumnMap columns = map_columns(importer.fields(), summary.header, summary.file,
                                     source->header().line, mapping ? &*mapping : nullptr);
     for (const auto& h : columns.unknown_headers) {
+        if (h == rejects_error_column) {
+            continue;  // a fixed rejects file imported again
+        }
         summary.warnings.push_back(summary.file + ":" + std::to_string(source->header().line) +
                                    ": column «" + h + "» is not a field of " + importer.kind() +
                                    " and was not imported");
@@ -162,7 +175,8 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
         } else {
             summary.warnings.push_back(
                 summary.file + ": " + std::to_string(summary.rejects.size()) +
-                " rows were rejected, so nobody was marked as left: a sync needs the whole file");
+                (summary.rejects.size() == 1 ? " row was" : " rows were") +
+                " rejected, so nobody was marked as left: a sync needs the whole file");
         }
     }
     if (request.rejects_file) {

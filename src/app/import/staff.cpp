@@ -107,11 +107,9 @@ public:
                                {"source", run.source(row.line())}});
             return RowAction::created;
         }
-        if (!p.external_id) {
-            p.external_id = existing->person.external_id;
-        }
-        if (!p.birth_date) {
-            p.birth_date = existing->person.birth_date;  // staff files rarely carry it
+        keep_unread_fields(row, person_columns, existing->person, p);
+        if (!row.has_column(position)) {
+            pos = existing->position;
         }
         if (!row.has_column(subjects)) {
             codes = existing->subject_codes;  // a file without the column keeps them

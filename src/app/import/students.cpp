@@ -189,9 +189,7 @@ private:
     RowResult update(ImportRun& run, const RowCells& row, store::PersonFields p,
                      const store::PupilRow& existing, std::int64_t class_id,
                      const std::optional<std::string>& family_key) {
-        if (!p.external_id) {
-            p.external_id = existing.person.external_id;  // a file without ids keeps them
-        }
+        keep_unread_fields(row, person_columns, existing.person, p);
         nlohmann::json changes =
             diff(person_json(existing.person, existing.class_name, existing.family_key),
                  person_json(p, classes_->name(class_id), family_key));

@@ -25,13 +25,15 @@ std::optional<std::string> scale_name(const std::string& text) {
         {"зачёт", "pass_fail"},      {"зачет", "pass_fail"},      {"зачёт/незачёт", "pass_fail"},
         {"безотметочная", "none"},   {"без отметок", "none"}};
     std::string key = domain::match_key(text);
+    for (const auto& [alias, scale] : aliases) {
+        if (domain::match_key(alias) == key) {
+            return scale;
+        }
+    }
     for (const char* known : known_scales) {
         if (key == known) {
             return std::string(known);
         }
-    }
-    if (auto it = aliases.find(key); it != aliases.end()) {
-        return it->second;
     }
     return std::nullopt;
 }
@@ -90,6 +92,10 @@ public:
             return RowAction::created;
         }
         store::SubjectRow& old = it->second;
+        if (!row.has_column(scale)) {
+            subject.scale = old.scale;  // a list of subjects alone keeps their scales
+            now["scale"] = old.scale;
+        }
         if (auto first = run.claim(old.id, row.line())) {
             return RowProblem{"code", "the same subject as line " + std::to_string(*first)};
         }
