@@ -45,6 +45,10 @@ std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
     }
     if (c.birth_date) {
         std::string born = row[*c.birth_date];
+        // A workbook's date cell formatted with a time reads "2015-10-06 00:00:00".
+        if (born.size() == 19 && born.ends_with(" 00:00:00")) {
+            born.resize(10);
+        }
         if (!born.empty()) {
             auto date = domain::parse_date(born);
             if (!date) {

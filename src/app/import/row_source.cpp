@@ -33,7 +33,7 @@ private:
     formats::CsvReader reader_;
 };
 
-enum class Magic { none, zip, ole };
+enum class Magic { csv_text, zip, ole };
 
 // The first bytes tell a workbook from text: XLSX is a zip ("PK\3\4"); the Excel 97-2003 .xls
 // is an OLE compound file.
@@ -54,7 +54,7 @@ Magic sniff(const std::string& path) {
             return Magic::ole;
         }
     }
-    return Magic::none;
+    return Magic::csv_text;
 }
 
 }  // namespace
@@ -70,25 +70,21 @@ std::unique_ptr<RowSource> open_row_source(const SourceOptions& options) {
         return std::make_unique<CsvSource>(options);
     }
     Magic magic = sniff(options.file);
-    if (magic == Magic::ole) {
-        throw Error(ExitCode::data, options.file +
-                                        ": an Excel 97-2003 (.xls) workbook; save it as .xlsx "
-                                        "or as CSV and import that");
-    }
     SourceFormat format = options.format;
     if (format == SourceFormat::automatic) {
-        format = magic == Magic::zip ? SourceFormat::xlsx : SourceFormat::csv;
+        format = magic == Magic::csv_text ? SourceFormat::csv : SourceFormat::xlsx;
     }
     if (format == SourceFormat::xlsx) {
-        if (magic != Magic::zip) {
+        // The XLSX reader tells an old .xls from a password-protected workbook (both OLE files).
+        if (magic == Magic::csv_text) {
             throw Error(ExitCode::data, options.file + ": not an XLSX workbook (an .xlsx file "
                                                        "is a zip archive; this one is not)");
         }
         return open_xlsx_source(options);
     }
-    if (magic == Magic::zip) {
-        throw Error(ExitCode::data, options.file + ": is a zip archive (an XLSX workbook?), "
-                                                   "not CSV text; leave out --format csv");
+    if (magic != Magic::csv_text) {
+        throw Error(ExitCode::data, options.file + ": is a workbook or an archive, not CSV "
+                                                   "text; leave out --format csv");
     }
     if (options.sheet) {
         throw Error(ExitCode::usage, "--sheet applies to XLSX workbooks; " + options.file +
