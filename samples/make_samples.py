@@ -387,6 +387,16 @@ def main():
     # Russian Excel's plain "CSV": Windows-1251, no BOM.
     write(TEST_DATA / "students-cp1251.csv", STUDENT_HEADER, students[:10], "cp1251")
     write(TEST_DATA / "students-bad.csv", STUDENT_HEADER, BAD_STUDENTS)
+    # The whole school as Russian Excel's plain "CSV", and files broken on purpose.
+    write(SAMPLES / "students-cp1251.csv", STUDENT_HEADER, students, "cp1251")
+    (SAMPLES / "broken").mkdir(exist_ok=True)
+    write(SAMPLES / "broken" / "students-bad.csv", STUDENT_HEADER, BAD_STUDENTS)
+    write(SAMPLES / "broken" / "guardians-bad.csv",
+          ["Идентификатор", "Фамилия", "Имя", "Отчество", "Телефон", "Эл. почта", "Дети"],
+          [["G-0901", "Орлова", "Мария", "Ивановна", "+7 916 12", "", "S-0001"],  # short phone
+           ["G-0902", "Орлова", "Мария", "Ивановна", "+7 916 123-45-67", "orlova@", "S-0001"],
+           ["G-0903", "Кузнецова", "Анна", "", "", "", "S-9999"],  # no such pupil
+           ["G-0904", "Кузнецова", "Анна", "", "", "", ""]])  # names no child
 
 
 if __name__ == "__main__":
