@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
 TEST_DIR := build/asan
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test bench clean
 
 all: build
 
@@ -25,6 +25,11 @@ test: deps
 	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure -j $(JOBS)
+
+# Speed and memory figures (a benchmark, never a pass/fail test): docs/PERFORMANCE.md.
+bench: build
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_raw_roster
+	scripts/bench-roster.sh $(RELEASE_DIR)
 
 clean:
 	rm -rf build out demo
