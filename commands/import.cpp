@@ -57,22 +57,15 @@ nlohmann::json summary_json(const app::ImportSummary& s) {
         std::replace(what.begin(), what.end(), ' ', '_');  // "new classes" -> new_classes
         also[what] = n;
     }
-    return {{"kind", s.kind},
-            {"file", s.file},
-            {"sha256", s.sha256},
-            {"mode", s.sync ? "sync" : "upsert"},
-            {"rows", s.rows},
-            {"created", s.created},
-            {"updated", s.updated},
-            {"unchanged", s.unchanged},
-            {"rejected", s.rejects.size()},
-            {"left", s.left},
-            {"also", also},
-            {"dry_run", s.dry_run},
-            {"needs_confirmation", s.needs_confirmation},
-            {"written", s.written},
-            {"warnings", s.warnings},
-            {"rejects", rejects}};
+    nlohmann::json j = app::summary_counts(s);
+    j.update({{"kind", s.kind},
+              {"also", also},
+              {"dry_run", s.dry_run},
+              {"needs_confirmation", s.needs_confirmation},
+              {"written", s.written},
+              {"warnings", s.warnings},
+              {"rejects", rejects}});
+    return j;
 }
 
 void print_summary(Context& ctx, const app::ImportSummary& s, const std::string& format) {

@@ -22,22 +22,6 @@ enum Field : std::size_t {
 };
 const PersonColumns person_columns{external_id, last_name, first_name, middle_name, std::nullopt};
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::string item;
-    for (char c : text + ",") {
-        if (c == ',' || c == ';' || c == ' ') {
-            if (!item.empty()) {
-                out.push_back(item);
-            }
-            item.clear();
-        } else {
-            item += c;
-        }
-    }
-    return out;
-}
-
 // +7 (916) 123-45-67, 8 916 123 45 67 and 89161234567 are one number: +79161234567.
 std::optional<std::string> normalise_phone(const std::string& text) {
     std::string digits;
@@ -138,13 +122,8 @@ public:
             }
             auto before = guardian_json(existing->person, existing->phone, existing->email);
             auto after = guardian_json(p, phone_value, email_value);
-            if (before != after) {
-                nlohmann::json changes = nlohmann::json::object();
-                for (auto f = after.begin(); f != after.end(); ++f) {
-                    if (before[f.key()] != f.value()) {
-                        changes[f.key()] = {before[f.key()], f.value()};
-                    }
-                }
+            nlohmann::json changes = changed_fields(before, after);
+            if (!changes.empty()) {
                 store::update_person(run.db(), id, p, run.now);
                 store::update_guardian_contact(run.db(), id, phone_value, email_value);
                 run.session.audit("guardian.update", "guardian", std::to_string(id),
@@ -173,12 +152,11 @@ public:
 private:
     static nlohmann::json guardian_json(const store::PersonFields& p, const std::string& phone,
                                         const std::string& email) {
-        return {{"last_name", p.last_name},
-                {"first_name", p.first_name},
-                {"middle_name", p.middle_name},
-                {"external_id", p.external_id.value_or("")},
-                {"phone", phone},
-                {"email", email}};
+        nlohmann::json j = person_json(p);
+        j.erase("birth_date");  // a guardians file has none
+        j["phone"] = phone;
+        j["email"] = email;
+        return j;
     }
 
     static std::optional<RowProblem> find_children(ImportRun& run, const RowCells& row,
@@ -218,11 +196,8 @@ private:
         if (p.external_id) {
             existing = store::find_guardian_by_external_id(run.db(), school, *p.external_id);
             if (!existing) {
-                if (auto other = store::find_person_by_external_id(run.db(), school,
-                                                                   *p.external_id)) {
-                    return RowProblem{"external_id", "\"" + *p.external_id + "\" is the id of " +
-                                                         other->role_text() + ", " +
-                                                         other->full_name};
+                if (auto problem = id_of_another_kind(run, p.external_id)) {
+                    return problem;
                 }
             }
         }

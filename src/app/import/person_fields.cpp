@@ -81,6 +81,55 @@ void keep_unread_fields(const RowCells& row, const PersonColumns& c,
     p.match_key = domain::match_key(display_name(p));
 }
 
+nlohmann::json person_json(const store::PersonFields& p) {
+    return {{"last_name", p.last_name},
+            {"first_name", p.first_name},
+            {"middle_name", p.middle_name},
+            {"birth_date", p.birth_date.value_or("")},
+            {"external_id", p.external_id.value_or("")}};
+}
+
+nlohmann::json changed_fields(const nlohmann::json& before, const nlohmann::json& after) {
+    nlohmann::json changes = nlohmann::json::object();
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        nlohmann::json old = before.value(it.key(), nlohmann::json());
+        if (old != it.value()) {
+            changes[it.key()] = {old, it.value()};
+        }
+    }
+    return changes;
+}
+
+std::optional<RowProblem> id_of_another_kind(ImportRun& run,
+                                             const std::optional<std::string>& external_id) {
+    if (!external_id) {
+        return std::nullopt;
+    }
+    auto other = store::find_person_by_external_id(run.db(), run.session.school_id(), *external_id);
+    if (!other) {
+        return std::nullopt;
+    }
+    return RowProblem{"external_id", "\"" + *external_id + "\" is the id of " +
+                                         other->role_text() + ", " + other->full_name};
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(",;", start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        std::string item = domain::normalise_spaces(text.substr(start, end - start));
+        if (!item.empty()) {
+            out.push_back(std::move(item));
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string display_name(const store::PersonFields& p) {
     return domain::full_name({p.last_name, p.first_name, p.middle_name});
 }

@@ -2,7 +2,11 @@
 // The name, birth date and id columns that pupils, guardians and staff files share, read and
 // checked the same way for all three.
 #include <optional>
+#include <string>
 #include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "app/import/columns.h"
 #include "app/import/pipeline.h"
@@ -33,6 +37,19 @@ std::variant<store::PersonFields, RowProblem> read_person(const RowCells& row,
 // with fewer columns never erases a patronymic, a birth date or an id.
 void keep_unread_fields(const RowCells& row, const PersonColumns& columns,
                         const store::PersonFields& stored, store::PersonFields& person);
+
+// The person's fields as the audit records them; each kind adds its own.
+nlohmann::json person_json(const store::PersonFields& person);
+
+// The fields that differ, as field -> [old, new]: what the audit keeps of an update.
+nlohmann::json changed_fields(const nlohmann::json& before, const nlohmann::json& after);
+
+// The row's id already belongs to another kind of person (a pupil's id on a staff row).
+std::optional<RowProblem> id_of_another_kind(ImportRun& run,
+                                             const std::optional<std::string>& external_id);
+
+// "MATH, PHYS" or "S-0001; S-0002": a list inside one field, items trimmed, empties dropped.
+std::vector<std::string> split_list(const std::string& text);
 
 // "Иванов Иван Иванович"
 std::string display_name(const store::PersonFields& person);

@@ -101,16 +101,7 @@ RowResult import_one(ImportRun& run, RowImporter& importer, const formats::CsvRe
 void record_in_history(ImportRun& run, const std::string& kind) {
     ImportSummary& s = run.summary;
     std::int64_t import_id = record_import(run.session, kind, s.sha256, s);
-    run.session.audit("import." + kind, "import", std::to_string(import_id),
-                      {{"file", s.file},
-                       {"sha256", s.sha256},
-                       {"mode", s.sync ? "sync" : "upsert"},
-                       {"rows", s.rows},
-                       {"created", s.created},
-                       {"updated", s.updated},
-                       {"unchanged", s.unchanged},
-                       {"left", s.left},
-                       {"rejected", s.rejects.size()}});
+    run.session.audit("import." + kind, "import", std::to_string(import_id), summary_counts(s));
 }
 
 }  // namespace
@@ -190,6 +181,14 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
     tx.commit();
     summary.written = true;
     return summary;
+}
+
+nlohmann::json summary_counts(const ImportSummary& s) {
+    return {{"file", s.file},           {"sha256", s.sha256},
+            {"mode", s.sync ? "sync" : "upsert"},
+            {"rows", s.rows},           {"created", s.created},
+            {"updated", s.updated},     {"unchanged", s.unchanged},
+            {"left", s.left},           {"rejected", s.rejects.size()}};
 }
 
 std::string did_you_mean(const std::vector<std::string>& candidates) {

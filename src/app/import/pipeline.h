@@ -106,6 +106,10 @@ public:
 // problems with the file as a whole (missing, unreadable, no header) are thrown.
 ImportSummary run_import(Session& session, const ImportRequest& request, RowImporter& importer);
 
+// The summary's file, checksum, mode and counts: what the import's audit row and the JSON
+// summary both say.
+nlohmann::json summary_counts(const ImportSummary& summary);
+
 // " (did you mean 5А, 5Б?)" after a reference that did not resolve; "" without candidates.
 std::string did_you_mean(const std::vector<std::string>& candidates);
 

@@ -22,33 +22,12 @@ enum Field : std::size_t {
 };
 const PersonColumns person_columns{external_id, last_name, first_name, middle_name, birth_date};
 
-// "MATH, PHYS" or "MATH;PHYS" — a list inside one field.
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::string item;
-    for (char c : text + ",") {
-        if (c == ',' || c == ';') {
-            auto first = item.find_first_not_of(' ');
-            if (first != std::string::npos) {
-                out.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
-            }
-            item.clear();
-        } else {
-            item += c;
-        }
-    }
-    return out;
-}
-
 nlohmann::json staff_json(const store::PersonFields& p, const std::string& position,
                           const std::vector<std::string>& codes) {
-    return {{"last_name", p.last_name},
-            {"first_name", p.first_name},
-            {"middle_name", p.middle_name},
-            {"birth_date", p.birth_date.value_or("")},
-            {"external_id", p.external_id.value_or("")},
-            {"position", position},
-            {"subjects", codes}};
+    nlohmann::json j = person_json(p);
+    j["position"] = position;
+    j["subjects"] = codes;
+    return j;
 }
 
 class StaffImporter final : public RowImporter {
@@ -114,14 +93,10 @@ public:
         if (!row.has_column(subjects)) {
             codes = existing->subject_codes;  // a file without the column keeps them
         }
-        auto old_json = staff_json(existing->person, existing->position, existing->subject_codes);
-        auto new_json = staff_json(p, pos, codes);
-        nlohmann::json changes = nlohmann::json::object();
-        for (auto it = new_json.begin(); it != new_json.end(); ++it) {
-            if (old_json[it.key()] != it.value()) {
-                changes[it.key()] = {old_json[it.key()], it.value()};
-            }
-        }
+        const store::StaffRow& old = *existing;
+        nlohmann::json changes =
+            changed_fields(staff_json(old.person, old.position, old.subject_codes),
+                           staff_json(p, pos, codes));
         if (existing->left_on) {
             changes["left_on"] = {*existing->left_on, nullptr};
         }
@@ -164,11 +139,8 @@ private:
         if (p.external_id) {
             existing = store::find_staff_by_external_id(run.db(), school, *p.external_id);
             if (!existing) {
-                if (auto other = store::find_person_by_external_id(run.db(), school,
-                                                                   *p.external_id)) {
-                    return RowProblem{"external_id", "\"" + *p.external_id + "\" is the id of " +
-                                                         other->role_text() + ", " +
-                                                         other->full_name};
+                if (auto problem = id_of_another_kind(run, p.external_id)) {
+                    return problem;
                 }
             }
         }

@@ -21,26 +21,12 @@ enum Field : std::size_t {
 };
 const PersonColumns person_columns{external_id, last_name, first_name, middle_name, birth_date};
 
-nlohmann::json person_json(const store::PersonFields& p, const std::string& class_name,
-                           const std::optional<std::string>& family_key) {
-    return {{"last_name", p.last_name},
-            {"first_name", p.first_name},
-            {"middle_name", p.middle_name},
-            {"birth_date", p.birth_date.value_or("")},
-            {"external_id", p.external_id.value_or("")},
-            {"class", class_name},
-            {"family", family_key.value_or("")}};
-}
-
-// The fields that differ, as field -> [old, new]: what the audit keeps of an update.
-nlohmann::json diff(const nlohmann::json& old_values, const nlohmann::json& new_values) {
-    nlohmann::json changes = nlohmann::json::object();
-    for (auto it = new_values.begin(); it != new_values.end(); ++it) {
-        if (old_values.value(it.key(), nlohmann::json()) != it.value()) {
-            changes[it.key()] = {old_values.value(it.key(), nlohmann::json()), it.value()};
-        }
-    }
-    return changes;
+nlohmann::json pupil_json(const store::PersonFields& p, const std::string& class_name,
+                          const std::optional<std::string>& family_key) {
+    nlohmann::json j = person_json(p);
+    j["class"] = class_name;
+    j["family"] = family_key.value_or("");
+    return j;
 }
 
 class StudentImporter final : public RowImporter {
@@ -125,11 +111,8 @@ private:
         if (p.external_id) {
             existing = store::find_pupil_by_external_id(run.db(), school, *p.external_id);
             if (!existing) {
-                if (auto other = store::find_person_by_external_id(run.db(), school,
-                                                                   *p.external_id)) {
-                    return RowProblem{"external_id", "\"" + *p.external_id + "\" is the id of " +
-                                                         other->role_text() + ", " +
-                                                         other->full_name};
+                if (auto problem = id_of_another_kind(run, p.external_id)) {
+                    return problem;
                 }
             }
         }
@@ -181,7 +164,7 @@ private:
         run.claim(id, row.line());
         store::move_to_class(run.db(), id, class_id, membership_start(run));
         run.session.audit("pupil.create", "pupil", std::to_string(id),
-                          {{"new", person_json(p, classes_->name(class_id), family_key)},
+                          {{"new", pupil_json(p, classes_->name(class_id), family_key)},
                            {"source", run.source(row.line())}});
         return RowAction::created;
     }
@@ -191,8 +174,8 @@ private:
                      const std::optional<std::string>& family_key) {
         keep_unread_fields(row, person_columns, existing.person, p);
         nlohmann::json changes =
-            diff(person_json(existing.person, existing.class_name, existing.family_key),
-                 person_json(p, classes_->name(class_id), family_key));
+            changed_fields(pupil_json(existing.person, existing.class_name, existing.family_key),
+                           pupil_json(p, classes_->name(class_id), family_key));
         if (existing.left_on) {
             changes["left_on"] = {*existing.left_on, nullptr};
         }

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/import/person_fields.h"
 #include "domain/person_name.h"
 #include "store/subjects.h"
 
@@ -103,12 +104,7 @@ public:
         if (before == now) {
             return RowAction::unchanged;
         }
-        nlohmann::json changes = nlohmann::json::object();
-        for (auto f = now.begin(); f != now.end(); ++f) {
-            if (before[f.key()] != f.value()) {
-                changes[f.key()] = {before[f.key()], f.value()};
-            }
-        }
+        nlohmann::json changes = changed_fields(before, now);
         subject.id = old.id;
         store::update_subject(run.db(), subject);
         run.session.audit("subject.update", "subject", std::to_string(subject.id),
