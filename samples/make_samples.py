@@ -356,6 +356,53 @@ BAD_STUDENTS = [  # one problem per row; the comment is the line number in the f
 ]
 
 
+# Who teaches what: subject -> teacher per class (or per subgroup, below).
+TEACHING = {
+    "RUS": {"5А": "T-0005", "5Б": "T-0005", "6А": "T-0006", "6Б": "T-0006"},
+    "LIT": {"5А": "T-0005", "5Б": "T-0005", "6А": "T-0006", "6Б": "T-0006"},
+    "MATH": {"5А": "T-0007", "5Б": "T-0008", "6А": "T-0007", "6Б": "T-0008"},
+    "HIST": {"5А": "T-0011", "5Б": "T-0011", "6А": "T-0011", "6Б": "T-0011"},
+    "SOC": {"6А": "T-0011", "6Б": "T-0011"},
+    "GEO": {"5А": "T-0012", "5Б": "T-0012", "6А": "T-0012", "6Б": "T-0012"},
+    "BIO": {"5А": "T-0013", "5Б": "T-0013", "6А": "T-0013", "6Б": "T-0013"},
+    "MUS": {"5А": "T-0014", "5Б": "T-0014", "6А": "T-0014", "6Б": "T-0014"},
+    "ART": {"5А": "T-0015", "5Б": "T-0015", "6А": "T-0015", "6Б": "T-0015"},
+    "PE": {"5А": "T-0018", "5Б": "T-0018", "6А": "T-0019", "6Б": "T-0019"},
+    "ODNKNR": {"5А": "T-0003", "5Б": "T-0003"},
+}
+GROUP_HEADER = ["Группа", "Класс", "Тип", "Ученики"]
+ASSIGNMENT_HEADER = ["Учитель", "Предмет", "Класс", "Группа", "Роль"]
+
+
+def groups(pupils):
+    """English in two halves of the class list, technology split boys/girls, a chess elective."""
+    rows, load = [], []
+    for cls in sorted(CLASS_TEACHERS):
+        members = [p for p in pupils if p.cls == cls]
+        half = (len(members) + 1) // 2
+        for n, part in ((1, members[:half]), (2, members[half:])):
+            name = f"{cls} англ. {n}"
+            rows.append([name, cls, "подгруппа", ", ".join(p.id for p in part)])
+            load.append(["T-0009" if n == 1 else "T-0010", "ENG", cls, name, ""])
+        for boys, teacher in ((True, "T-0016"), (False, "T-0017")):
+            name = f"{cls} труд ({'мальчики' if boys else 'девочки'})"
+            part = [p for p in members if p.boy == boys]
+            rows.append([name, cls, "подгруппа", ", ".join(p.id for p in part)])
+            load.append([teacher, "TECH", cls, name, ""])
+    chess = [p for p in pupils if p.cls.startswith("5")][::7]
+    rows.append(["Шахматы", "", "электив", ", ".join(p.id for p in chess)])
+    load.append(["T-0008", "INF", "", "Шахматы", ""])
+    return rows, load
+
+
+def assignments(group_load):
+    rows = [[teacher, "", cls, "", "Классный руководитель"]
+            for cls, teacher in sorted(CLASS_TEACHERS.items())]
+    for subject, per_class in TEACHING.items():
+        rows += [[teacher, subject, cls, "", ""] for cls, teacher in sorted(per_class.items())]
+    return rows + group_load
+
+
 def csv_text(header, rows):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -384,6 +431,9 @@ def main():
     write(SAMPLES / "subjects.csv", ["Код", "Название", "Шкала"], SUBJECTS)
     write(SAMPLES / "classes.csv", ["Класс", "Классный руководитель"],
           sorted(CLASS_TEACHERS.items()))
+    group_rows, group_load = groups(pupils)
+    write(SAMPLES / "groups.csv", GROUP_HEADER, group_rows)
+    write(SAMPLES / "assignments.csv", ASSIGNMENT_HEADER, assignments(group_load))
     # Russian Excel's plain "CSV": Windows-1251, no BOM.
     write(TEST_DATA / "students-cp1251.csv", STUDENT_HEADER, students[:10], "cp1251")
     write(TEST_DATA / "students-bad.csv", STUDENT_HEADER, BAD_STUDENTS)

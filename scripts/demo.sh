@@ -26,7 +26,7 @@ printf '%s\n%s\n' "$otp" "$new_password" |
     "$bin" --config "$root/samples/schoolctl.toml" login admin --password-stdin
 
 cfg=(--config "$root/samples/schoolctl.toml")
-for kind in subjects staff classes students guardians; do
+for kind in subjects staff classes students guardians groups assignments; do
     echo "== schoolctl import $kind samples/$kind.csv"
     "$bin" "${cfg[@]}" import "$kind" "$root/samples/$kind.csv"
 done

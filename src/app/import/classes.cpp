@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/import/class_resolver.h"
+#include "app/import/roster_links.h"
 #include "app/import/staff_resolver.h"
 #include "store/pupils.h"
 
@@ -56,13 +57,7 @@ public:
             teacher = old_teacher;  // a list of classes alone keeps their teachers
         }
         if (teacher != old_teacher) {
-            store::set_class_teacher(run.db(), id, teacher);
-            run.session.audit("class.update", "class", std::to_string(id),
-                              {{"changes",
-                                {{"class_teacher_id",
-                                  {old_teacher ? nlohmann::json(*old_teacher) : nullptr,
-                                   teacher ? nlohmann::json(*teacher) : nullptr}}}},
-                               {"source", run.source(row.line())}});
+            record_class_teacher(run, id, old_teacher, teacher, row.line());
             teachers_[id] = teacher;
         }
         if (fresh) {

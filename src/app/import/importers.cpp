@@ -1,6 +1,8 @@
 #include "app/import/importers.h"
 
+#include "app/import/assignments.h"
 #include "app/import/classes.h"
+#include "app/import/groups.h"
 #include "app/import/guardians.h"
 #include "app/import/staff.h"
 #include "app/import/students.h"
@@ -20,6 +22,11 @@ const std::vector<ImportKind>& import_kinds() {
         {"subjects", "Subjects: code, name and grading scale; matched by code",
          make_subject_importer},
         {"classes", "The year's classes and their class teachers", make_class_importer},
+        {"groups", "Subgroups, streams and electives of the year, and who is in each",
+         make_group_importer},
+        {"assignments",
+         "Who teaches which subject in which class or group, and who is class teacher",
+         make_assignment_importer},
     };
     return kinds;
 }
