@@ -44,9 +44,11 @@ void Session::require(domain::Permission permission) const {
 
 void Session::audit(const std::string& action, const std::string& object_type,
                     const std::string& object_id, const nlohmann::json& details) {
+    // Dumped where it is, not copied first: imports write an audit row per row of a file.
+    std::string text = details.is_null() ? std::string("{}") : details.dump();
     store::append_audit(*db_,
                         {actor_.account_id, actor_.login, action, object_type, object_id,
-                         (details.is_null() ? nlohmann::json::object() : details).dump()},
+                         std::move(text)},
                         utc_iso_now());
 }
 

@@ -128,6 +128,107 @@ std::optional<std::string> script_problem(const icu::UnicodeString& word) {
     return reason;
 }
 
+bool is_ascii_space(unsigned char b) {
+    return b == ' ' || (b >= 0x09 && b <= 0x0D);  // what White_Space holds below U+0080
+}
+
+// u_isUWhiteSpace without the property lookup for ASCII; false for a malformed sequence (< 0).
+bool is_white_space(UChar32 c) {
+    if (c < 0) {
+        return false;
+    }
+    return c < 0x80 ? is_ascii_space(static_cast<unsigned char>(c)) : u_isUWhiteSpace(c);
+}
+
+// The code point of a two-byte UTF-8 sequence in U+0400..U+047F (the lead bytes D0 and D1), or 0.
+char32_t cyrillic_at(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if ((lead != 0xD0 && lead != 0xD1) || i + 1 >= text.size()) {
+        return 0;
+    }
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if ((next & 0xC0) != 0x80) {
+        return 0;
+    }
+    return static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F));
+}
+
+// А..Я, а..я, Ё and ё: the letters of Russian names.
+bool is_basic_cyrillic_letter(char32_t c) {
+    return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451;
+}
+
+bool is_ascii_letter(unsigned char b) {
+    return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+}
+
+void append_two_byte_utf8(std::string& out, char32_t c) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+}
+
+// match_key of text made of ASCII and Russian letters, which is nearly every name, without
+// ICU: NFC leaves such text as it is and case folding is a fixed offset. nullopt when the text
+// has any other character, for ICU to handle.
+std::optional<std::string> simple_match_key(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80 && is_ascii_space(b)) {
+            pending_space = !out.empty();
+            ++i;
+            continue;
+        }
+        if (pending_space) {
+            out.push_back(' ');
+            pending_space = false;
+        }
+        if (b < 0x80) {
+            out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+            ++i;
+            continue;
+        }
+        char32_t c = cyrillic_at(text, i);
+        if (!is_basic_cyrillic_letter(c)) {
+            return std::nullopt;
+        }
+        if (c == 0x0401 || c == 0x0451) {
+            c = 0x0435;  // ё → е
+        } else if (c <= 0x042F) {
+            c += 0x20;  // А..Я → а..я
+        }
+        append_two_byte_utf8(out, c);
+        i += 2;
+    }
+    return out;
+}
+
+// A name part of Russian letters only, or of ASCII letters only, with hyphens inside: such a
+// part has none of the problems name_problem looks for, and nearly every part is one. False
+// means "not known to be fine" and leaves the decision to the full check.
+bool plainly_fine_name(std::string_view part) {
+    if (part.empty() || part.front() == '-' || part.back() == '-') {
+        return false;
+    }
+    bool cyrillic = false, latin = false;
+    for (std::size_t i = 0; i < part.size();) {
+        const auto b = static_cast<unsigned char>(part[i]);
+        if (b == '-' || is_ascii_letter(b)) {
+            latin = latin || b != '-';
+            ++i;
+            continue;
+        }
+        if (!is_basic_cyrillic_letter(cyrillic_at(part, i))) {
+            return false;
+        }
+        cyrillic = true;
+        i += 2;
+    }
+    return cyrillic != latin;  // letters of exactly one alphabet
+}
+
 } // namespace
 
 std::string full_name(const PersonName& name) {
@@ -152,6 +253,9 @@ std::string short_name(const PersonName& name) {
 }
 
 std::string match_key(std::string_view text) {
+    if (auto simple = simple_match_key(text)) {
+        return *std::move(simple);
+    }
     icu::UnicodeString u = nfc(to_unicode(text));
     u.foldCase();
     u = nfc(u); // folding can undo composition in rare cases
@@ -173,6 +277,9 @@ std::string match_key(std::string_view text) {
 }
 
 std::optional<std::string> name_problem(std::string_view part) {
+    if (plainly_fine_name(part)) {
+        return std::nullopt;
+    }
     const icu::UnicodeString u = nfc(to_unicode(normalise_spaces(part)));
     if (u.isEmpty()) {
         return std::nullopt;
@@ -212,9 +319,13 @@ std::string normalise_spaces(std::string_view text) {
     bool pending_space = false;
     for (std::int32_t i = 0; i < n;) {
         const std::int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(s, i, n, c);
-        if (c >= 0 && u_isUWhiteSpace(c)) {
+        UChar32 c = s[i];
+        if (c < 0x80) {
+            ++i;  // ASCII, most of the text: no decoding needed
+        } else {
+            U8_NEXT(s, i, n, c);
+        }
+        if (is_white_space(c)) {
             pending_space = !out.empty();
             continue;
         }

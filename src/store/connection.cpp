@@ -47,6 +47,7 @@ std::unique_ptr<Database> open_database(const std::filesystem::path& path, int b
 
 void enlarge_cache_for_bulk_load(Database& db, int mebibytes) {
     db.exec("PRAGMA cache_size = -" + std::to_string(mebibytes * 1024));
+    db.exec("PRAGMA temp_store = MEMORY");
 }
 
 }  // namespace schoolctl::store

@@ -18,7 +18,10 @@ std::unique_ptr<Database> open_database(const std::filesystem::path& path, int b
                                         SchemaPolicy policy = SchemaPolicy::require_current);
 
 // A larger page cache for this connection: bulk loads into indexed tables are several times
-// faster when the indexes' pages stay in memory (Debian's default cache is 2 MB).
+// faster when the indexes' pages stay in memory (Debian's default cache is 2 MB). Temporary
+// files in memory too: a statement or savepoint inside the import's transaction keeps the old
+// content of every page it changes in a sub-journal, which otherwise spills to a file in /var/tmp
+// and was most of an import's system time.
 void enlarge_cache_for_bulk_load(Database& db, int mebibytes = 64);
 
 }  // namespace schoolctl::store

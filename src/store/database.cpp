@@ -50,9 +50,17 @@ void create_private_file(const std::filesystem::path& path) {
     ::close(fd);
 }
 
+// SQLite counts every allocation for sqlite3_memory_used() under a global mutex unless told
+// not to before its first use; nothing here reads those counts, and imports allocate per row.
+void configure_sqlite_once() {
+    static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)done;  // SQLITE_MISUSE when SQLite was already in use: the counting stays on
+}
+
 }  // namespace
 
 Database::Database(const std::filesystem::path& path, const OpenOptions& options) : path_(path) {
+    configure_sqlite_once();
     if (options.mode == OpenMode::create) {
         create_private_file(path);
     } else if (!std::filesystem::exists(path)) {
@@ -104,16 +112,12 @@ void Database::exec(std::string_view sql) {
 Statement Database::prepare(std::string_view sql) { return Statement(*this, sql); }
 
 CachedStatement Database::cached(std::string_view sql) {
-    auto [it, fresh] = cache_.try_emplace(std::string(sql));
-    CacheSlot& slot = it->second;
-    if (fresh) {
-        try {
-            slot.statement = std::make_unique<Statement>(*this, sql);
-        } catch (...) {
-            cache_.erase(it);
-            throw;
-        }
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+        auto statement = std::make_unique<Statement>(*this, sql);
+        it = cache_.emplace(std::string(sql), CacheSlot{std::move(statement), false}).first;
     }
+    CacheSlot& slot = it->second;
     if (slot.leased) {
         return CachedStatement(nullptr, std::make_unique<Statement>(*this, sql));
     }
@@ -140,6 +144,8 @@ CachedStatement::~CachedStatement() {
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 int Database::changes() const { return sqlite3_changes(db_); }
+
+std::int64_t Database::total_changes() const { return sqlite3_total_changes64(db_); }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
     if (sqlite3_prepare_v2(db.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,

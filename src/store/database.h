@@ -3,6 +3,7 @@
 // NULL. Every failure becomes a schoolctl::Error with an exit code (busy -> 75, corrupt -> 74).
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ public:
 
     std::int64_t last_insert_id() const;
     int changes() const;
+    // Rows inserted, updated or deleted on this connection so far: tells whether a piece of
+    // work wrote anything.
+    std::int64_t total_changes() const;
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() { return db_; }
 
@@ -53,9 +57,16 @@ private:
         std::unique_ptr<Statement> statement;
         bool leased = false;
     };
+    // Looked up by string_view, so a lookup neither copies nor allocates the SQL text.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
-    std::unordered_map<std::string, CacheSlot> cache_;
+    std::unordered_map<std::string, CacheSlot, SqlHash, std::equal_to<>> cache_;
 };
 
 enum class Step { row, done };

@@ -48,12 +48,30 @@ std::vector<GuardianRow> find_guardians_by_name(Database& db, std::int64_t schoo
     return read_all(*st);
 }
 
+void for_each_guardian_name_key(
+    Database& db, std::int64_t school_id,
+    const std::function<void(std::string_view, bool)>& visit) {
+    Statement st = db.prepare(
+        "SELECT p.match_key, p.external_id IS NOT NULL FROM guardians g "
+        "JOIN people p ON p.id = g.person_id WHERE p.school_id = ?");
+    st.bind(1, school_id);
+    while (st.step() == Step::row) {
+        visit(st.get_text(0), st.get_int(1) != 0);
+    }
+}
+
 std::vector<GuardianRow> find_guardians_by_contact(Database& db, std::int64_t school_id,
                                                    const std::string& phone,
                                                    const std::string& email) {
+    // The contact indexes are partial (no empty contacts), so the query repeats their condition
+    // for the planner to use them; the unary plus keeps it from walking all the school's people
+    // by people_match instead, once per row of a guardians file. The order is the one that walk
+    // gave: warnings come out as they always did.
     static const std::string sql =
         std::string(guardian_columns) +
-        "WHERE p.school_id = ?1 AND ((?2 <> '' AND g.phone = ?2) OR (?3 <> '' AND g.email = ?3))";
+        "WHERE +p.school_id = ?1 "
+        "AND ((g.phone = ?2 AND g.phone <> '') OR (g.email = ?3 AND g.email <> '')) "
+        "ORDER BY p.match_key, p.id";
     auto st = db.cached(sql);
     st->bind_all(school_id, phone, email);
     return read_all(*st);

@@ -1,8 +1,10 @@
 #pragma once
 // Guardians (parents, grandparents, carers) and the children each is linked to.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.h"
@@ -22,6 +24,10 @@ std::optional<GuardianRow> find_guardian_by_external_id(Database& db, std::int64
 // Guardians with this name key: the natural key when a file has no id column.
 std::vector<GuardianRow> find_guardians_by_name(Database& db, std::int64_t school_id,
                                                 const std::string& match_key);
+// Calls `visit(match_key, has_external_id)` for every guardian of the school, in one pass.
+void for_each_guardian_name_key(
+    Database& db, std::int64_t school_id,
+    const std::function<void(std::string_view match_key, bool has_external_id)>& visit);
 // Other guardians sharing a phone number or an e-mail address (a family's shared contact, or
 // the same person entered twice under two spellings).
 std::vector<GuardianRow> find_guardians_by_contact(Database& db, std::int64_t school_id,

@@ -68,6 +68,20 @@ std::vector<PupilRow> find_pupils_by_natural_key(Database& db, std::int64_t scho
     return out;
 }
 
+void for_each_pupil_natural_key(
+    Database& db, std::int64_t school_id,
+    const std::function<void(std::string_view, std::optional<std::string_view>)>& visit) {
+    Statement st = db.prepare(
+        "SELECT p.match_key, p.birth_date FROM pupils u JOIN people p ON p.id = u.person_id "
+        "WHERE p.school_id = ?");
+    st.bind(1, school_id);
+    while (st.step() == Step::row) {
+        std::string key = st.get_text(0);
+        std::optional<std::string> born = st.get_optional_text(1);
+        visit(key, born ? std::optional<std::string_view>(*born) : std::nullopt);
+    }
+}
+
 std::int64_t insert_pupil(Database& db, std::int64_t school_id, const PersonFields& p,
                           const std::string& now) {
     std::int64_t id = insert_person(db, school_id, p, now);
@@ -152,6 +166,11 @@ void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
         "WHERE pupil_id = ?2 AND (to_date IS NULL OR to_date >= ?1)");
     close->bind_all(from, pupil_id);
     close->run();
+    start_in_class(db, pupil_id, class_id, from);
+}
+
+void start_in_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
+                    const std::string& from) {
     auto open = db.cached(
         "INSERT INTO class_memberships(pupil_id, class_id, from_date) VALUES (?, ?, ?)");
     open->bind_all(pupil_id, class_id, from);

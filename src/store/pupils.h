@@ -1,8 +1,10 @@
 #pragma once
 // Pupils, their classes and class memberships.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.h"
@@ -44,6 +46,13 @@ std::vector<PupilRow> find_pupils_by_natural_key(Database& db, std::int64_t scho
                                                  const std::string& match_key,
                                                  const std::optional<std::string>& birth_date);
 
+// Calls `visit(match_key, birth_date)` for every pupil of the school, whether or not they left:
+// the natural keys find_pupils_by_natural_key can find, read in one pass.
+void for_each_pupil_natural_key(
+    Database& db, std::int64_t school_id,
+    const std::function<void(std::string_view match_key,
+                             std::optional<std::string_view> birth_date)>& visit);
+
 std::int64_t insert_pupil(Database& db, std::int64_t school_id, const PersonFields& person,
                           const std::string& now);
 // Makes an existing person (a staff member's child, say) a pupil too.
@@ -59,6 +68,10 @@ std::vector<std::int64_t> current_pupils(Database& db, std::int64_t school_id);
 // Opens a membership in `class_id` from `from`; every other membership of the pupil ends before.
 void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
                    const std::string& from);
+// The first membership of a pupil who has none yet (just created): what move_to_class does
+// then, without looking for memberships to end.
+void start_in_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
+                    const std::string& from);
 
 struct ClassListRow {
     int grade = 0;

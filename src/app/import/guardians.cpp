@@ -51,6 +51,38 @@ bool plausible_email(const std::string& text) {
            text.back() != '.';
 }
 
+// The name keys of the school's guardians, and of those among them without an id: what a row
+// can be matched by name to (a row with an id only to a guardian without one). Most rows match
+// nobody by name, and the filters say so without the lookup.
+class GuardianNameFilter {
+public:
+    // Loads the stored guardians' keys the first time it is asked.
+    bool may_match(ImportRun& run, const store::PersonFields& p) {
+        if (!loaded_) {
+            store::for_each_guardian_name_key(run.db(), run.session.school_id(),
+                                              [this](std::string_view key, bool has_id) {
+                                                  add(key, has_id);
+                                              });
+            loaded_ = true;
+        }
+        return (p.external_id ? without_id_ : all_).may_contain(p.match_key);
+    }
+
+    void add(const store::PersonFields& p) { add(p.match_key, p.external_id.has_value()); }
+
+private:
+    void add(std::string_view key, bool has_id) {
+        all_.add(key);
+        if (!has_id) {
+            without_id_.add(key);
+        }
+    }
+
+    KeyFilter all_;
+    KeyFilter without_id_;
+    bool loaded_ = false;
+};
+
 class GuardianImporter final : public RowImporter {
 public:
     std::string kind() const override { return "guardians"; }
@@ -70,6 +102,9 @@ public:
         }();
         return specs;
     }
+
+    // Every check (fields, children, match) comes before the first write.
+    bool checks_before_writing() const override { return true; }
 
     RowResult import_row(ImportRun& run, const RowCells& row) override {
         auto person = read_person(row, person_columns, false);
@@ -96,7 +131,7 @@ public:
             return *problem;
         }
         std::optional<store::GuardianRow> existing;
-        if (auto problem = match(run, row, p, existing)) {
+        if (auto problem = match(run, row, p, kids, existing)) {
             return *problem;
         }
         report_shared_contacts(run, row, p, phone_value, email_value, existing);
@@ -106,10 +141,11 @@ public:
         if (!existing) {
             id = store::insert_guardian(run.db(), run.session.school_id(), p, phone_value,
                                         email_value, run.now);
+            names_.add(p);
             run.claim(id, row.line());
             run.session.audit("guardian.create", "guardian", std::to_string(id),
-                              {{"new", guardian_json(p, phone_value, email_value)},
-                               {"source", run.source(row.line())}});
+                              creation_details(guardian_json(p, phone_value, email_value),
+                                               run.source(row.line())));
             action = RowAction::created;
         } else {
             id = existing->person_id;
@@ -125,6 +161,7 @@ public:
             nlohmann::json changes = changed_fields(before, after);
             if (!changes.empty()) {
                 store::update_person(run.db(), id, p, run.now);
+                names_.add(p);
                 store::update_guardian_contact(run.db(), id, phone_value, email_value);
                 run.session.audit("guardian.update", "guardian", std::to_string(id),
                                   {{"changes", changes}, {"source", run.source(row.line())}});
@@ -191,6 +228,7 @@ private:
     // in one school are common, two with the same child are one person.
     std::optional<RowProblem> match(ImportRun& run, const RowCells& row,
                                     const store::PersonFields& p,
+                                    const std::vector<std::int64_t>& kids,
                                     std::optional<store::GuardianRow>& existing) {
         std::int64_t school = run.session.school_id();
         if (p.external_id) {
@@ -203,15 +241,16 @@ private:
         }
         // A guardian first loaded without an id is found by name among the guardians of the
         // same children, and takes the id now given.
-        if (!existing) {
-            std::vector<std::int64_t> kids;
-            find_children(run, row, kids);
+        if (!existing && names_.may_match(run, p)) {
             for (auto& g : store::find_guardians_by_name(run.db(), school, p.match_key)) {
+                if (p.external_id && g.person.external_id) {
+                    continue;  // two ids: two people, whatever children they share
+                }
                 auto theirs = store::children_of(run.db(), g.person_id);
                 bool shared = std::any_of(kids.begin(), kids.end(), [&](std::int64_t k) {
                     return std::find(theirs.begin(), theirs.end(), k) != theirs.end();
                 });
-                if (shared && (!p.external_id || !g.person.external_id)) {
+                if (shared) {
                     existing = g;
                     break;
                 }
@@ -247,6 +286,8 @@ private:
                                      "; they were not merged or linked by it");
         }
     }
+
+    GuardianNameFilter names_;
 };
 
 }  // namespace

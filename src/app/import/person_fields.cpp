@@ -100,6 +100,13 @@ nlohmann::json changed_fields(const nlohmann::json& before, const nlohmann::json
     return changes;
 }
 
+nlohmann::json creation_details(nlohmann::json created, std::string source) {
+    nlohmann::json details = nlohmann::json::object();
+    details["new"] = std::move(created);
+    details["source"] = std::move(source);
+    return details;
+}
+
 std::optional<RowProblem> id_of_another_kind(ImportRun& run,
                                              const std::optional<std::string>& external_id) {
     if (!external_id) {
@@ -132,6 +139,35 @@ std::vector<std::string> split_list(const std::string& text) {
 
 std::string display_name(const store::PersonFields& p) {
     return domain::full_name({p.last_name, p.first_name, p.middle_name});
+}
+
+template <class Visit>
+void KeyFilter::for_each_bit(std::string_view key, Visit visit) {
+    const std::uint64_t h = std::hash<std::string_view>{}(key);
+    const std::uint64_t step = (h >> 32 | h << 32) | 1;  // double hashing: h + i * step
+    for (int i = 0; i < probes; ++i) {
+        visit(static_cast<std::size_t>((h + static_cast<std::uint64_t>(i) * step) % bit_count));
+    }
+}
+
+void KeyFilter::add(std::string_view key) {
+    for_each_bit(key, [this](std::size_t bit) { bits_[bit / 64] |= std::uint64_t{1} << (bit % 64); });
+}
+
+bool KeyFilter::may_contain(std::string_view key) const {
+    bool all = true;
+    for_each_bit(key, [&](std::size_t bit) {
+        all = all && ((bits_[bit / 64] >> (bit % 64)) & 1) != 0;
+    });
+    return all;
+}
+
+std::string joined_key(std::string_view match_key, std::optional<std::string_view> second) {
+    // Two pairs that join to the same text only cost a needless lookup.
+    std::string key(match_key);
+    key += '\0';
+    key += second.value_or("-");
+    return key;
 }
 
 }  // namespace schoolctl::app

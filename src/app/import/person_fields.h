@@ -1,8 +1,10 @@
 #pragma once
 // The name, birth date and id columns that pupils, guardians and staff files share, read and
 // checked the same way for all three.
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -44,6 +46,10 @@ nlohmann::json person_json(const store::PersonFields& person);
 // The fields that differ, as field -> [old, new]: what the audit keeps of an update.
 nlohmann::json changed_fields(const nlohmann::json& before, const nlohmann::json& after);
 
+// An audit row's details for an object a row created: {"new": created, "source": source}. The
+// object is moved in; an initializer list would copy it, once per row of a file.
+nlohmann::json creation_details(nlohmann::json created, std::string source);
+
 // The row's id already belongs to another kind of person (a pupil's id on a staff row).
 std::optional<RowProblem> id_of_another_kind(ImportRun& run,
                                              const std::optional<std::string>& external_id);
@@ -53,5 +59,28 @@ std::vector<std::string> split_list(const std::string& text);
 
 // "Иванов Иван Иванович"
 std::string display_name(const store::PersonFields& person);
+
+// Which keys (a name's match key, say) a set of people may have: a Bloom filter of fixed size
+// that lets a row whose key nobody has skip a lookup that walks B-trees. It errs only towards
+// "may", so whatever it lets through is looked up as before, and a key no longer in use only
+// costs a lookup. One MiB whatever the number of people; at a million keys about one absent key
+// in fifty is let through.
+class KeyFilter {
+public:
+    void add(std::string_view key);
+    bool may_contain(std::string_view key) const;
+
+private:
+    static constexpr std::size_t bit_count = std::size_t{1} << 23;
+    static constexpr int probes = 4;
+
+    template <class Visit>
+    static void for_each_bit(std::string_view key, Visit visit);
+
+    std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(bit_count / 64);
+};
+
+// A name key with a second value (a birth date), as one KeyFilter key.
+std::string joined_key(std::string_view match_key, std::optional<std::string_view> second);
 
 }  // namespace schoolctl::app

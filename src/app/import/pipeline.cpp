@@ -77,6 +77,20 @@ void count(ImportSummary& summary, RowAction action) {
     }
 }
 
+// A row of an importer that checks before it writes: a rejected row wrote nothing, so there is
+// nothing to roll back. Should one write and then reject all the same, its writes could not be
+// undone alone: the import stops and the transaction takes everything back.
+RowResult import_checked_first(ImportRun& run, RowImporter& importer, const RowCells& row) {
+    const std::int64_t before = run.db().total_changes();
+    RowResult result = importer.import_row(run, row);
+    if (std::holds_alternative<RowProblem>(result) && run.db().total_changes() != before) {
+        throw Error(ExitCode::failure, "internal error: " + run.source(row.line()) +
+                                           " was rejected after it was written; nothing was "
+                                           "imported");
+    }
+    return result;
+}
+
 RowResult import_one(ImportRun& run, RowImporter& importer, const formats::CsvRecord& record,
                      const ColumnMap& columns) {
     // A short row has lost a delimiter and its fields have moved; a long one is a problem only
@@ -90,8 +104,12 @@ RowResult import_one(ImportRun& run, RowImporter& importer, const formats::CsvRe
         return RowProblem{"row", "has " + std::to_string(record.fields.size()) +
                                      " fields, the header has " + std::to_string(expected)};
     }
+    RowCells cells(record.fields, record.line, columns);
+    if (importer.checks_before_writing()) {
+        return import_checked_first(run, importer, cells);
+    }
     store::Savepoint row(run.db(), "import_row");
-    RowResult result = importer.import_row(run, RowCells(record.fields, record.line, columns));
+    RowResult result = importer.import_row(run, cells);
     if (std::holds_alternative<RowAction>(result)) {
         row.release();
     }
@@ -106,48 +124,42 @@ void record_in_history(ImportRun& run, const std::string& kind) {
 
 }  // namespace
 
-ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer) {
-    s.require(domain::Permission::roster_write);
-    if (request.mode == ImportMode::sync && !importer.syncs()) {
-        throw Error(ExitCode::usage, "--mode sync applies to pupils and staff, not to " +
-                                         importer.kind());
-    }
-    std::optional<formats::ColumnMapping> mapping;
-    if (request.mapping_file) {
-        mapping = formats::read_mapping(*request.mapping_file);
-    }
-    ImportSummary summary;
+namespace {
+
+// The summary's header and the file's columns mapped to the importer's fields; headers that are
+// no field are warned about.
+ColumnMap prepare(ImportSummary& summary, RowSource& source, RowImporter& importer,
+                  const ImportRequest& request,
+                  const std::optional<formats::ColumnMapping>& mapping) {
     summary.kind = importer.kind();
     summary.dry_run = request.dry_run;
     summary.sync = request.mode == ImportMode::sync;
     summary.max_rejects = request.max_rejects;
     summary.max_delete = request.max_delete;
-
-    auto source = open_row_source(request.source);
-    summary.file = source->file();
-    summary.description = source->description();
-    summary.header = source->header().fields;
+    summary.file = source.file();
+    summary.description = source.description();
+    summary.header = source.header().fields;
     for (auto& h : summary.header) {
         h = domain::normalise_spaces(h);
     }
     ColumnMap columns = map_columns(importer.fields(), summary.header, summary.file,
-                                    source->header().line, mapping ? &*mapping : nullptr);
+                                    source.header().line, mapping ? &*mapping : nullptr);
     for (const auto& h : columns.unknown_headers) {
         if (h == rejects_error_column) {
             continue;  // a fixed rejects file imported again
         }
-        summary.warnings.push_back(summary.file + ":" + std::to_string(source->header().line) +
+        summary.warnings.push_back(summary.file + ":" + std::to_string(source.header().line) +
                                    ": column «" + h + "» is not a field of " + importer.kind() +
                                    " and was not imported");
     }
+    return columns;
+}
 
-    ImportRun run(s, request, summary);
-    store::enlarge_cache_for_bulk_load(s.db());
-    // One write transaction from the first lookup to the commit: no other writer can change
-    // what the plan was computed from.
-    store::Transaction tx(s.db());
+void apply_rows(ImportRun& run, RowImporter& importer, RowSource& source,
+                const ColumnMap& columns) {
+    ImportSummary& summary = run.summary;
     formats::CsvRecord record;
-    while (source->next(record)) {
+    while (source.next(record)) {
         ++summary.rows;
         RowResult result = import_one(run, importer, record, columns);
         if (auto* problem = std::get_if<RowProblem>(&result)) {
@@ -157,7 +169,36 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
             count(summary, std::get<RowAction>(result));
         }
     }
-    summary.sha256 = source->sha256();
+    summary.sha256 = source.sha256();
+}
+
+void check_permission_and_mode(Session& s, const ImportRequest& request,
+                               const RowImporter& importer) {
+    s.require(domain::Permission::roster_write);
+    if (request.mode == ImportMode::sync && !importer.syncs()) {
+        throw Error(ExitCode::usage, "--mode sync applies to pupils and staff, not to " +
+                                         importer.kind());
+    }
+}
+
+}  // namespace
+
+ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer) {
+    check_permission_and_mode(s, request, importer);
+    std::optional<formats::ColumnMapping> mapping;
+    if (request.mapping_file) {
+        mapping = formats::read_mapping(*request.mapping_file);
+    }
+    ImportSummary summary;
+    auto source = open_row_source(request.source);
+    ColumnMap columns = prepare(summary, *source, importer, request, mapping);
+
+    ImportRun run(s, request, summary);
+    store::enlarge_cache_for_bulk_load(s.db());
+    // One write transaction from the first lookup to the commit: no other writer can change
+    // what the plan was computed from.
+    store::Transaction tx(s.db());
+    apply_rows(run, importer, *source, columns);
 
     if (summary.sync) {
         if (summary.rejects.empty()) {
@@ -181,6 +222,50 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
     tx.commit();
     summary.written = true;
     return summary;
+}
+
+PartsSummary run_import_parts(Session& s, const ImportRequest& request,
+                              std::vector<ImportPart>& parts, const std::string& kind,
+                              const std::string& file, const std::string& sha256) {
+    PartsSummary result;
+    result.total.kind = kind;
+    result.total.file = file;
+    result.total.sha256 = sha256;
+    result.total.dry_run = request.dry_run;
+    result.total.max_rejects = request.max_rejects;
+    for (auto& part : parts) {
+        check_permission_and_mode(s, request, *part.importer);
+    }
+    std::vector<ColumnMap> columns;
+    result.parts.resize(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        columns.push_back(prepare(result.parts[i], *parts[i].source, *parts[i].importer, request,
+                                  std::nullopt));
+    }
+    store::enlarge_cache_for_bulk_load(s.db());
+    store::Transaction tx(s.db());  // all the parts or none of them
+    std::size_t rejects = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        ImportRun run(s, request, result.parts[i]);
+        apply_rows(run, *parts[i].importer, *parts[i].source, columns[i]);
+        const ImportSummary& p = result.parts[i];
+        result.total.rows += p.rows;
+        result.total.created += p.created;
+        result.total.updated += p.updated;
+        result.total.unchanged += p.unchanged;
+        rejects += p.rejects.size();
+    }
+    if (rejects > request.max_rejects || request.dry_run) {
+        return result;
+    }
+    ImportRun run(s, request, result.total);
+    record_in_history(run, kind);
+    tx.commit();
+    result.total.written = true;
+    for (auto& p : result.parts) {
+        p.written = true;
+    }
+    return result;
 }
 
 nlohmann::json summary_counts(const ImportSummary& s) {

@@ -8,6 +8,7 @@
 // So a dry run does exactly the work of the real import, memory does not grow with the file,
 // and the database holds all of a file or none of it.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -96,6 +97,11 @@ public:
     // Checks one row and applies it; a row it rejects must be reported, not thrown (the
     // pipeline rolls the row's writes back).
     virtual RowResult import_row(ImportRun& run, const RowCells& row) = 0;
+    // True when import_row returns every RowProblem before its first write. The pipeline then
+    // opens no savepoint for the row: a savepoint copies every page the row's writes touch,
+    // which costs more than the writes themselves. A row rejected after writing anyway stops
+    // the import with nothing written.
+    virtual bool checks_before_writing() const { return false; }
     // Whether --mode sync means something for this kind (pupils and staff).
     virtual bool syncs() const { return false; }
     // Sync: mark as left those the file did not name; returns how many.
@@ -105,6 +111,25 @@ public:
 // Permission roster.write. Rejects and refusals come back in the summary (written = false);
 // problems with the file as a whole (missing, unreadable, no header) are thrown.
 ImportSummary run_import(Session& session, const ImportRequest& request, RowImporter& importer);
+
+// One table of an import made of several (a OneRoster bundle): its rows and their importer.
+struct ImportPart {
+    std::unique_ptr<RowSource> source;
+    RowImporter* importer = nullptr;
+};
+
+struct PartsSummary {
+    ImportSummary total;  // the counts summed; the rejects and warnings stay with the parts
+    std::vector<ImportSummary> parts;
+};
+
+// Imports the parts in order, each with the same contract as a single file, in one transaction:
+// all of them or none (too many rejects over all parts, or a dry run). The import history
+// records one import of `kind` from `file`. The request's source and mapping are not used, and
+// --mode sync is refused.
+PartsSummary run_import_parts(Session& session, const ImportRequest& request,
+                              std::vector<ImportPart>& parts, const std::string& kind,
+                              const std::string& file, const std::string& sha256);
 
 // The summary's file, checksum, mode and counts: what the import's audit row and the JSON
 // summary both say.

@@ -29,6 +29,30 @@ nlohmann::json pupil_json(const store::PersonFields& p, const std::string& class
     return j;
 }
 
+// The natural keys (name match key and birth date) the school's pupils may have: most rows of
+// a first load name nobody already stored, and the filter says so without the lookup.
+class NaturalKeyFilter {
+public:
+    // Loads the stored pupils' keys the first time it is asked.
+    bool may_exist(ImportRun& run, const store::PersonFields& p) {
+        if (!loaded_) {
+            store::for_each_pupil_natural_key(
+                run.db(), run.session.school_id(),
+                [this](std::string_view key, std::optional<std::string_view> born) {
+                    keys_.add(joined_key(key, born));
+                });
+            loaded_ = true;
+        }
+        return keys_.may_contain(joined_key(p.match_key, p.birth_date));
+    }
+
+    void add(const store::PersonFields& p) { keys_.add(joined_key(p.match_key, p.birth_date)); }
+
+private:
+    KeyFilter keys_;
+    bool loaded_ = false;
+};
+
 class StudentImporter final : public RowImporter {
 public:
     std::string kind() const override { return "students"; }
@@ -44,6 +68,9 @@ public:
     }
 
     bool syncs() const override { return true; }
+
+    // Every check (fields, class, match) comes before the first write.
+    bool checks_before_writing() const override { return true; }
 
     RowResult import_row(ImportRun& run, const RowCells& row) override {
         auto person = read_person(row, person_columns, true);
@@ -116,7 +143,7 @@ private:
                 }
             }
         }
-        if (!existing) {
+        if (!existing && natural_keys_.may_exist(run, p)) {
             auto matches = store::find_pupils_by_natural_key(run.db(), school, p.match_key,
                                                              p.birth_date);
             // A natural-key match that carries another id is a different pupil: a namesake
@@ -158,14 +185,15 @@ private:
     RowResult create(ImportRun& run, const RowCells& row, const store::PersonFields& p,
                      std::int64_t class_id, const std::optional<std::string>& family_key) {
         std::int64_t id = store::insert_pupil(run.db(), run.session.school_id(), p, run.now);
+        natural_keys_.add(p);
         if (family_key) {
             store::set_family_key(run.db(), id, family_key);
         }
         run.claim(id, row.line());
-        store::move_to_class(run.db(), id, class_id, membership_start(run));
+        store::start_in_class(run.db(), id, class_id, membership_start(run));
         run.session.audit("pupil.create", "pupil", std::to_string(id),
-                          {{"new", pupil_json(p, classes_->name(class_id), family_key)},
-                           {"source", run.source(row.line())}});
+                          creation_details(pupil_json(p, classes_->name(class_id), family_key),
+                                           run.source(row.line())));
         return RowAction::created;
     }
 
@@ -183,6 +211,7 @@ private:
             return RowAction::unchanged;
         }
         store::update_person(run.db(), existing.person_id, p, run.now);
+        natural_keys_.add(p);
         if (existing.class_id != class_id) {
             store::move_to_class(run.db(), existing.person_id, class_id, membership_start(run));
         }
@@ -203,6 +232,7 @@ private:
     }
 
     std::optional<ClassResolver> classes_;
+    NaturalKeyFilter natural_keys_;
 };
 
 }  // namespace
