@@ -5,6 +5,7 @@
 
 #include "app/import/history.h"
 #include "app/import/importers.h"
+#include "app/import/oneroster_import.h"
 #include "commands/context.h"
 #include "commands/listing.h"
 #include "domain/date.h"
@@ -68,11 +69,7 @@ nlohmann::json summary_json(const app::ImportSummary& s) {
     return j;
 }
 
-void print_summary(Context& ctx, const app::ImportSummary& s, const std::string& format) {
-    if (format == "json") {
-        ctx.out() << summary_json(s).dump(2) << '\n';
-        return;
-    }
+void print_counts(Context& ctx, const app::ImportSummary& s, std::size_t rejected) {
     const char* heading = s.written                ? "imported"
                           : s.dry_run              ? "plan (dry run, nothing written)"
                           : s.needs_confirmation   ? "not imported, the sync needs --yes"
@@ -81,29 +78,85 @@ void print_summary(Context& ctx, const app::ImportSummary& s, const std::string&
               << "  created    " << s.created << '\n'
               << "  updated    " << s.updated << '\n'
               << "  unchanged  " << s.unchanged << '\n'
-              << "  rejected   " << s.rejects.size() << '\n';
+              << "  rejected   " << rejected << '\n';
     if (s.sync) {
         ctx.out() << "  left       " << s.left << '\n';
     }
     for (const auto& [what, n] : s.also) {
         ctx.out() << "  " << what << ' ' << n << '\n';
     }
+}
+
+void print_nothing_changed(Context& ctx, const app::ImportSummary& s) {
     if (s.written && s.created + s.updated + s.left == 0) {
         ctx.out() << "nothing changed: the database already matches " << s.file << '\n';
     }
+}
+
+void print_summary(Context& ctx, const app::ImportSummary& s, const std::string& format) {
+    if (format == "json") {
+        ctx.out() << summary_json(s).dump(2) << '\n';
+        return;
+    }
+    print_counts(ctx, s, s.rejects.size());
+    print_nothing_changed(ctx, s);
+}
+
+void print_rejects_and_warnings(Context& ctx, const app::ImportSummary& summary) {
+    for (const auto& w : summary.warnings) {
+        ctx.warn(w);
+    }
+    for (const auto& r : summary.rejects) {
+        ctx.err() << summary.file << ':' << r.line << ": " << r.field << ": " << r.reason << '\n';
+    }
+}
+
+std::size_t rejects_of(const app::PartsSummary& r) {
+    std::size_t n = 0;
+    for (const auto& p : r.parts) {
+        n += p.rejects.size();
+    }
+    return n;
+}
+
+// The bundle's counts, then one line per table it was read as.
+void print_parts(Context& ctx, const app::OneRosterImport& imp, const std::string& format) {
+    const auto& total = imp.result.total;
+    if (format == "json") {
+        nlohmann::json j = summary_json(total);
+        j["rejected"] = rejects_of(imp.result);
+        j["oneroster_version"] = imp.version;
+        j["school"] = imp.school;
+        j["parts"] = nlohmann::json::array();
+        for (const auto& p : imp.result.parts) {
+            j["parts"].push_back(summary_json(p));
+        }
+        ctx.out() << j.dump(2) << '\n';
+        return;
+    }
+    print_counts(ctx, total, rejects_of(imp.result));
+    for (const auto& p : imp.result.parts) {
+        std::string kind = p.kind + ":";
+        kind.resize(13, ' ');
+        ctx.out() << "  " << kind << p.created << " created, " << p.updated << " updated, "
+                  << p.unchanged << " unchanged, " << p.rejects.size() << " rejected\n";
+    }
+    print_nothing_changed(ctx, total);
 }
 
 }  // namespace
 
 CommandInfo ImportCommand::info() const {
     return {"import",
-            "Load rosters from the files schools have (CSV in UTF-8 or Windows-1251, XLSX)",
+            "Load rosters from the files schools have: CSV (UTF-8 or Windows-1251), XLSX, OneRoster",
             "Data",
             {"schoolctl import students samples/students.csv",
              "schoolctl import students pupils.csv --dry-run --rejects fix-me.csv",
              "schoolctl import guardians parents.xlsx --sheet Родители",
              "schoolctl import students all-pupils.csv --mode sync --left-on 2026-12-01",
              "schoolctl import students export.csv --mapping columns.toml --encoding cp1251",
+             "schoolctl import assignments load.xlsx --sheet Нагрузка",
+             "schoolctl import oneroster sis-export.zip --dry-run",
              "schoolctl import history"}};
 }
 
@@ -159,6 +212,8 @@ void ImportCommand::add_cli(CLI::App& app) {
         }
     }
 
+    add_oneroster(app);
+
     history_ = app.add_subcommand(
         "history", "Every import that wrote: when, who, the file and its SHA-256, the counts");
     history_->add_option("--limit", limit_, "Only the newest N imports")->type_name("N");
@@ -167,7 +222,61 @@ void ImportCommand::add_cli(CLI::App& app) {
         ->capture_default_str();
 }
 
+void ImportCommand::add_oneroster(CLI::App& app) {
+    oneroster_ = app.add_subcommand(
+        "oneroster", "A OneRoster 1.1 or 1.2 CSV bundle (zip or folder): the whole roster at once");
+    oneroster_->add_option("PATH", file_, "The bundle: a .zip, or the folder it was unpacked in")
+        ->required();
+    oneroster_->add_option("--org", org_,
+                           "The sourcedId of the school to import, when the bundle holds several")
+        ->type_name("ID");
+    oneroster_->add_flag("--dry-run", dry_run_, "Show what would change; write nothing");
+    oneroster_->add_option("--max-rejects", max_rejects_,
+                           "Import the good rows when at most N rows (over all the bundle's "
+                           "files) are rejected (default 0)")
+        ->type_name("N")
+        ->capture_default_str();
+    oneroster_->add_option("--format", formats_, "The summary: table (default) or json")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->type_name("FORMAT");
+}
+
+int ImportCommand::run_oneroster(Context& ctx) {
+    app::ImportRequest request;
+    request.dry_run = dry_run_;
+    request.max_rejects = max_rejects_;
+    app::OneRosterImport imp = app::import_oneroster(ctx.session(), request, file_, org_);
+    for (const auto& p : imp.problems) {
+        ctx.err() << file_ << '/' << p.str() << '\n';
+    }
+    if (!imp.problems.empty()) {
+        throw Error(ExitCode::data, std::to_string(imp.problems.size()) +
+                                        " problems with the OneRoster bundle " + file_ +
+                                        "; nothing was imported");
+    }
+    ctx.detail("read " + file_ + ": OneRoster " + imp.version + ", school " + imp.school);
+    for (const auto& part : imp.result.parts) {
+        print_rejects_and_warnings(ctx, part);
+    }
+    print_parts(ctx, imp, split_formats(formats_).summary);
+    std::size_t rejected = rejects_of(imp.result);
+    if (rejected > max_rejects_) {
+        throw Error(ExitCode::data, std::to_string(rejected) + " of " +
+                                        std::to_string(imp.result.total.rows) +
+                                        " rows rejected; nothing was written (use "
+                                        "--max-rejects to import the rest)");
+    }
+    if (rejected > 0 && imp.result.total.written) {
+        ctx.warn(std::to_string(rejected) + " rejected rows were left out (--max-rejects " +
+                 std::to_string(max_rejects_) + ")");
+    }
+    return 0;
+}
+
 int ImportCommand::run(Context& ctx) {
+    if (oneroster_->parsed()) {
+        return run_oneroster(ctx);
+    }
     if (history_->parsed()) {
         print_document(ctx, app::import_history(ctx.session(), limit_), history_format_);
         return 0;
@@ -210,12 +319,7 @@ int ImportCommand::run(Context& ctx) {
     app::ImportSummary summary = app::run_import(ctx.session(), request, *importer);
     ctx.detail("read " + summary.file + " (" + summary.description + "), " +
                std::to_string(summary.rows) + " rows");
-    for (const auto& w : summary.warnings) {
-        ctx.warn(w);
-    }
-    for (const auto& r : summary.rejects) {
-        ctx.err() << summary.file << ':' << r.line << ": " << r.field << ": " << r.reason << '\n';
-    }
+    print_rejects_and_warnings(ctx, summary);
     print_summary(ctx, summary, formats.summary);
     if (summary.rejects.size() > summary.max_rejects) {
         throw Error(ExitCode::data,

@@ -188,7 +188,7 @@ char CsvReader::sniff_delimiter() {
     constexpr std::array<char, 3> candidates{';', '\t', ','};
     std::array<std::size_t, 3> counts{};
     bool started = false, quoted = false;
-    for (std::size_t i = pos_;; ++i) {
+    for (std::size_t i = pos_; i - pos_ < max_csv_record_bytes; ++i) {
         if (i == text_.size()) {
             const std::size_t offset = i - pos_;
             if (!fill()) {
@@ -246,12 +246,29 @@ void CsvReader::count_line_breaks(std::size_t from, std::size_t to) {
     }
 }
 
+// Checked each time the buffer runs out inside a record, so a record grows at most one read
+// past the limit.
+void CsvReader::refuse_oversized(const CsvRecord& record, std::size_t count) const {
+    std::size_t bytes = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        bytes += record.fields[i].size();
+    }
+    if (bytes > max_csv_record_bytes) {
+        throw data_error(Location{file_, record.line, {}},
+                         "a record longer than " + std::to_string(max_csv_record_bytes >> 20) +
+                             " MiB: not a CSV file of records, or a quote never closed");
+    }
+}
+
 bool CsvReader::next(CsvRecord& record) {
     std::size_t count = 0;
     std::string* field = nullptr;
     std::size_t quote_line = 0;
     State state = State::record_start;
     for (;;) {
+        if (pos_ == text_.size() && state != State::record_start) {
+            refuse_oversized(record, count);
+        }
         if (pos_ == text_.size() && !fill()) {
             if (!decoder_.error().empty()) {
                 fail_decoding(line_);

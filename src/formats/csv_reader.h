@@ -14,6 +14,11 @@
 
 namespace schoolctl::formats {
 
+// No record of a roster file comes near this (an XLSX cell holds at most 32,767 characters); a
+// longer one is a file that is not CSV, or a quote left open, and is refused before it can take
+// the memory a 1 GB "line" would.
+inline constexpr std::size_t max_csv_record_bytes = std::size_t{16} << 20;
+
 struct CsvOptions {
     std::string encoding = "auto"; // auto | utf-8 | cp1251 | windows-1251 (any case)
     std::optional<char> delimiter; // sniffed from the header line when absent
@@ -38,8 +43,8 @@ struct CsvTable {
 
 // Streams records one at a time, reading the input in large chunks; for files too big to hold.
 // Errors: a missing or unreadable file is ExitCode::no_input; a read failure ExitCode::io;
-// an empty file, an unterminated quoted field or bytes invalid in the encoding ExitCode::data,
-// with the file and line.
+// an empty file, an unterminated quoted field, a record over max_csv_record_bytes or bytes
+// invalid in the encoding ExitCode::data, with the file and line.
 class CsvReader {
   public:
     // `path` "-" reads standard input. Reads up to and including the header line.
@@ -73,6 +78,7 @@ class CsvReader {
 
     bool fill();
     [[noreturn]] void fail_decoding(std::size_t line) const;
+    void refuse_oversized(const CsvRecord& record, std::size_t count) const;
     char sniff_delimiter();
     void end_line(char c);
     void count_line_breaks(std::size_t from, std::size_t to);

@@ -1,5 +1,6 @@
 #include "formats/oneroster_source.h"
 
+#include "formats/zip_archive.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -96,5 +97,39 @@ std::string FolderSource::read(const std::string& name) const {
         }
     }
 }
+
+ZipSource::ZipSource(const std::string& path)
+    : path_(path), zip_(std::make_unique<ZipArchive>(path)) {
+    auto top_level = [&](const std::string& prefix) {
+        std::vector<std::string> out;
+        for (const auto& name : zip_->names()) {
+            if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
+                name.find('/', prefix.size()) == std::string::npos) {
+                out.push_back(name.substr(prefix.size()));
+            }
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    names_ = top_level("");
+    if (!std::binary_search(names_.begin(), names_.end(), "manifest.csv")) {
+        for (const auto& name : zip_->names()) {
+            auto slash = name.find('/');
+            if (slash != std::string::npos && name.substr(slash + 1) == "manifest.csv") {
+                prefix_ = name.substr(0, slash + 1);
+                names_ = top_level(prefix_);
+                break;
+            }
+        }
+    }
+}
+
+ZipSource::~ZipSource() = default;
+
+std::string ZipSource::read(const std::string& name) const {
+    return zip_->read(prefix_ + name, max_bundle_file_bytes);
+}
+
+std::string ZipSource::sha256() const { return zip_->sha256(); }
 
 } // namespace schoolctl::formats

@@ -4,6 +4,7 @@
 // each file's bytes, so a zip source is a few lines over formats/zip_archive.h.
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,29 @@ class FolderSource : public BundleSource {
 
   private:
     std::filesystem::path folder_;
+    std::vector<std::string> names_;
+};
+
+class ZipArchive;
+
+// A bundle as the spec ships it: a zip with the files at its top, or inside one folder (a
+// folder zipped with its name). Error(data) for a file that is not a zip or breaks the archive
+// limits of formats/zip_archive.h.
+class ZipSource : public BundleSource {
+  public:
+    explicit ZipSource(const std::string& path);
+    ~ZipSource() override;
+
+    std::vector<std::string> names() const override { return names_; }
+    std::string read(const std::string& name) const override;
+    std::string label() const override { return path_; }
+    // SHA-256 of the zip file's bytes: what the import history records.
+    std::string sha256() const;
+
+  private:
+    std::string path_;
+    std::unique_ptr<ZipArchive> zip_;
+    std::string prefix_; // "bundle/" when the files are inside one folder
     std::vector<std::string> names_;
 };
 

@@ -14,6 +14,7 @@ using schoolctl::ExitCode;
 using schoolctl::formats::CsvOptions;
 using schoolctl::formats::CsvReader;
 using schoolctl::formats::CsvTable;
+using schoolctl::formats::max_csv_record_bytes;
 using schoolctl::formats::read_csv;
 
 namespace {
@@ -221,6 +222,27 @@ TEST_CASE("csv: an unterminated quoted field is a data error at the line it open
     const Error e = error_for("h1;h2\r\nok;1\r\nx;\"broken\r\nmore\r\n");
     CHECK(e.code() == ExitCode::data);
     CHECK_THAT(e.what(), Catch::EndsWith(".csv:3: unterminated quoted field"));
+}
+
+TEST_CASE("csv: a record over the size limit is refused at its line, header or not") {
+    const std::string huge(max_csv_record_bytes + (std::size_t{2} << 20), 'a');
+    SECTION("a line with no end") {
+        const Error e = error_for("h1;h2\r\nok;1\r\nx;" + huge);
+        CHECK(e.code() == ExitCode::data);
+        CHECK_THAT(e.what(), Catch::Contains(".csv:3: a record longer than 16 MiB"));
+    }
+    SECTION("a quote never closed, over many lines") {
+        std::string lines;
+        while (lines.size() <= max_csv_record_bytes) {
+            lines += "Иванов Иван Иванович\r\n";
+        }
+        const Error e = error_for("h1;h2\r\nx;\"" + lines);
+        CHECK_THAT(e.what(), Catch::Contains(".csv:2: a record longer than 16 MiB"));
+    }
+    SECTION("the header itself") {
+        const Error e = error_for(huge + "\r\n");
+        CHECK_THAT(e.what(), Catch::Contains(".csv:1: a record longer than 16 MiB"));
+    }
 }
 
 TEST_CASE("csv: an empty file is a data error") {
