@@ -4,6 +4,7 @@
 #include "commands/completion.h"
 #include "commands/config.h"
 #include "commands/db.h"
+#include "commands/export.h"
 #include "commands/import.h"
 #include "commands/init.h"
 #include "commands/login.h"
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<WhoamiCommand>());
     all.push_back(std::make_unique<TokenCommand>());
     all.push_back(std::make_unique<ImportCommand>());
+    all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<ReportCommand>());
     all.push_back(std::make_unique<AuditCommand>());
     all.push_back(std::make_unique<DbCommand>());

@@ -37,6 +37,8 @@ echo "== schoolctl report class-list --class 5А"
 for format in xlsx pdf html csv; do
     "$bin" "${cfg[@]}" -q report class-list --format "$format" --out "$out/" >/dev/null
 done
+echo "== schoolctl export roster --format xlsx"
+"$bin" "${cfg[@]}" export roster --format xlsx --out "$out/roster.xlsx"
 "$bin" "${cfg[@]}" db check
 
 echo
