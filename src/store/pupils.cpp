@@ -120,6 +120,23 @@ void pupil_left(Database& db, std::int64_t pupil_id, const std::string& left_on)
         "WHERE pupil_id = ? AND to_date IS NULL");
     close->bind_all(left_on, pupil_id);
     close->run();
+    end_group_memberships(db, pupil_id, left_on, std::nullopt);
+}
+
+void end_group_memberships(Database& db, std::int64_t pupil_id, const std::string& from,
+                           std::optional<std::int64_t> keep_class) {
+    // With `keep_class`, only the subgroups of other classes: a pupil moving from 5А to 5Б
+    // leaves 5А's English half but not the school's chess elective.
+    static const std::string which =
+        " WHERE pupil_id = ?1 AND to_date IS NULL AND (?3 IS NULL OR group_id IN "
+        "(SELECT id FROM groups WHERE kind = 'subgroup' AND class_id IS NOT ?3))";
+    auto drop = db.cached("DELETE FROM group_memberships" + which + " AND from_date >= ?2");
+    drop->bind_all(pupil_id, from, keep_class);
+    drop->run();
+    auto close =
+        db.cached("UPDATE group_memberships SET to_date = date(?2, '-1 day')" + which);
+    close->bind_all(pupil_id, from, keep_class);
+    close->run();
 }
 
 std::vector<std::int64_t> current_pupils(Database& db, std::int64_t school_id) {
@@ -166,6 +183,7 @@ void move_to_class(Database& db, std::int64_t pupil_id, std::int64_t class_id,
         "WHERE pupil_id = ?2 AND (to_date IS NULL OR to_date >= ?1)");
     close->bind_all(from, pupil_id);
     close->run();
+    end_group_memberships(db, pupil_id, from, class_id);
     start_in_class(db, pupil_id, class_id, from);
 }
 

@@ -63,6 +63,10 @@ void readmit_pupil(Database& db, std::int64_t pupil_id);
 // The pupil left on `left_on` (the first day away): the open class membership ends the day
 // before. A pupil with accounts keeps them; the caller disables them.
 void pupil_left(Database& db, std::int64_t pupil_id, const std::string& left_on);
+// The pupil's open group memberships end before `from` (all of them, or with `keep_class` only
+// the subgroups of other classes).
+void end_group_memberships(Database& db, std::int64_t pupil_id, const std::string& from,
+                           std::optional<std::int64_t> keep_class);
 // Pupils of the school who have not left: what a sync compares a complete file against.
 std::vector<std::int64_t> current_pupils(Database& db, std::int64_t school_id);
 // Opens a membership in `class_id` from `from`; every other membership of the pupil ends before.

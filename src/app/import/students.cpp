@@ -131,8 +131,7 @@ private:
 
     // Finds the pupil the row is about, if the school has them: by id, else by name and birth
     // date. A row may name a pupil only once per file.
-    std::optional<RowProblem> match(ImportRun& run, const RowCells& row,
-                                    const store::PersonFields& p,
+    std::optional<RowProblem> match(ImportRun& run, const RowCells& row, store::PersonFields& p,
                                     std::optional<store::PupilRow>& existing) {
         std::int64_t school = run.session.school_id();
         if (p.external_id) {
@@ -164,6 +163,7 @@ private:
             }
             if (matches.size() == 1) {
                 existing = matches.front();
+                keep_stored_spelling(run, row, existing->person, p);
             }
             for (const auto& o : others) {
                 run.warn(row.line(), "«" + display_name(p) + "» (" + *p.external_id +
@@ -180,6 +180,26 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    // Matched by name and birth date, the file's spelling may differ from the stored one in
+    // what the name key ignores: Ё/Е, case, spacing. The stored spelling is kept — many systems
+    // drop Ё or shout in capitals, and documents need the name as it was entered — and the
+    // secretary is told; a file with an id column respells a name.
+    static void keep_stored_spelling(ImportRun& run, const RowCells& row,
+                                     const store::PersonFields& stored, store::PersonFields& p) {
+        std::string file_name = display_name(p);
+        std::string stored_name = display_name(stored);
+        if (file_name == stored_name) {
+            return;
+        }
+        p.last_name = stored.last_name;
+        p.first_name = stored.first_name;
+        p.middle_name = stored.middle_name;
+        run.warn(row.line(), "«" + file_name + "» is taken for pupil «" + stored_name + "»" +
+                                 (stored.external_id ? " (" + *stored.external_id + ")" : "") +
+                                 ": the same name (Ё/Е, case and spaces aside) and birth date; "
+                                 "the stored spelling is kept (to respell, import with ids)");
     }
 
     RowResult create(ImportRun& run, const RowCells& row, const store::PersonFields& p,
