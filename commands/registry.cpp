@@ -10,6 +10,7 @@
 #include "commands/login.h"
 #include "commands/logout.h"
 #include "commands/report.h"
+#include "commands/roles.h"
 #include "commands/token.h"
 #include "commands/whoami.h"
 
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<LogoutCommand>());
     all.push_back(std::make_unique<WhoamiCommand>());
     all.push_back(std::make_unique<TokenCommand>());
+    all.push_back(std::make_unique<RolesCommand>());
     all.push_back(std::make_unique<ImportCommand>());
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<ReportCommand>());
