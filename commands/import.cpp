@@ -111,6 +111,22 @@ void print_rejects_and_warnings(Context& ctx, const app::ImportSummary& summary)
     }
 }
 
+// Too many rejects: nothing was written (exit 65); fewer: say the rejected rows were left out.
+void check_rejects(Context& ctx, std::size_t rejected, std::size_t rows, std::size_t max_rejects,
+                   bool written, const std::optional<std::string>& rejects_file) {
+    if (rejected > max_rejects) {
+        throw Error(ExitCode::data,
+                    std::to_string(rejected) + " of " + std::to_string(rows) +
+                        " rows rejected; nothing was written (" +
+                        (rejects_file ? "see " + *rejects_file + ", or " : std::string()) +
+                        "use --max-rejects to import the rest)");
+    }
+    if (rejected > 0 && written) {
+        ctx.warn(std::to_string(rejected) + " rejected rows were left out (--max-rejects " +
+                 std::to_string(max_rejects) + ")");
+    }
+}
+
 std::size_t rejects_of(const app::PartsSummary& r) {
     std::size_t n = 0;
     for (const auto& p : r.parts) {
@@ -259,17 +275,8 @@ int ImportCommand::run_oneroster(Context& ctx) {
         print_rejects_and_warnings(ctx, part);
     }
     print_parts(ctx, imp, split_formats(formats_).summary);
-    std::size_t rejected = rejects_of(imp.result);
-    if (rejected > max_rejects_) {
-        throw Error(ExitCode::data, std::to_string(rejected) + " of " +
-                                        std::to_string(imp.result.total.rows) +
-                                        " rows rejected; nothing was written (use "
-                                        "--max-rejects to import the rest)");
-    }
-    if (rejected > 0 && imp.result.total.written) {
-        ctx.warn(std::to_string(rejected) + " rejected rows were left out (--max-rejects " +
-                 std::to_string(max_rejects_) + ")");
-    }
+    check_rejects(ctx, rejects_of(imp.result), imp.result.total.rows, max_rejects_,
+                  imp.result.total.written, std::nullopt);
     return 0;
 }
 
@@ -322,11 +329,8 @@ int ImportCommand::run(Context& ctx) {
     print_rejects_and_warnings(ctx, summary);
     print_summary(ctx, summary, formats.summary);
     if (summary.rejects.size() > summary.max_rejects) {
-        throw Error(ExitCode::data,
-                    std::to_string(summary.rejects.size()) + " of " +
-                        std::to_string(summary.rows) + " rows rejected; nothing was written (" +
-                        (rejects_ ? "see " + *rejects_ + ", or " : std::string()) +
-                        "use --max-rejects to import the rest)");
+        check_rejects(ctx, summary.rejects.size(), summary.rows, summary.max_rejects, false,
+                      rejects_);
     }
     if (summary.needs_confirmation && summary.dry_run) {
         ctx.warn("the sync would mark " + std::to_string(summary.left) +
@@ -340,11 +344,8 @@ int ImportCommand::run(Context& ctx) {
                         "; nothing was written. Check that " + summary.file +
                         " is complete, then repeat with --yes (or a larger --max-delete)");
     }
-    if (!summary.rejects.empty() && summary.written) {
-        ctx.warn(std::to_string(summary.rejects.size()) +
-                 " rejected rows were left out (--max-rejects " +
-                 std::to_string(summary.max_rejects) + ")");
-    }
+    check_rejects(ctx, summary.rejects.size(), summary.rows, summary.max_rejects,
+                  summary.written, rejects_);
     return 0;
 }
 

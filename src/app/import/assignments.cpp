@@ -148,7 +148,7 @@ private:
                             {{"staff_id", staff_id},
                              {"subject", row[subject]},
                              {"class", key.class_id ? classes_->name(*key.class_id) : ""},
-                             {"group", key.group_id ? group_name_ : ""}}},
+                             {"group", row[group]}}},
                            {"source", run.source(row.line())}});
         return RowAction::created;
     }
@@ -181,7 +181,6 @@ private:
                                            classes_->name(*class_id)};
         }
         key.group_id = found.id;
-        group_name_ = found.name;
         return std::nullopt;
     }
 
@@ -194,7 +193,6 @@ private:
                         std::optional<std::int64_t>>,
              std::size_t>
         lines_;
-    std::string group_name_;  // of the row being read
 };
 
 }  // namespace

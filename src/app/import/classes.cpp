@@ -1,7 +1,5 @@
 #include "app/import/classes.h"
 
-#include <nlohmann/json.hpp>
-
 #include "app/import/class_resolver.h"
 #include "app/import/roster_links.h"
 #include "app/import/staff_resolver.h"

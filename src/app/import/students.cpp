@@ -5,6 +5,7 @@
 
 #include "app/import/class_resolver.h"
 #include "app/import/person_fields.h"
+#include "app/import/roster_links.h"
 #include "store/pupils.h"
 
 namespace schoolctl::app {
@@ -244,11 +245,6 @@ private:
         run.session.audit("pupil.update", "pupil", std::to_string(existing.person_id),
                           {{"changes", changes}, {"source", run.source(row.line())}});
         return RowAction::updated;
-    }
-
-    // The day a membership starts: today, kept inside the academic year.
-    static std::string membership_start(ImportRun& run) {
-        return std::clamp(run.today, run.year().start_date, run.year().end_date);
     }
 
     std::optional<ClassResolver> classes_;
