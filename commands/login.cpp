@@ -29,6 +29,7 @@ int LoginCommand::run(Context& ctx) {
     request.login = login_;
     request.session_hours = ctx.settings().session_hours;
     request.password_min_length = ctx.settings().password_min_length;
+    request.lockout_after = ctx.settings().lockout_after;
     request.session_file = ctx.session_file();
     request.password = read_secret(ctx, "Password for " + login_ + ": ", password_stdin_);
     app::LoginResult result = app::login(request);

@@ -1,10 +1,12 @@
 #include "commands/registry.h"
 
+#include "commands/accounts.h"
 #include "commands/audit.h"
 #include "commands/completion.h"
 #include "commands/config.h"
 #include "commands/db.h"
 #include "commands/export.h"
+#include "commands/guardians.h"
 #include "commands/import.h"
 #include "commands/init.h"
 #include "commands/login.h"
@@ -23,9 +25,11 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<LogoutCommand>());
     all.push_back(std::make_unique<WhoamiCommand>());
     all.push_back(std::make_unique<TokenCommand>());
+    all.push_back(std::make_unique<AccountsCommand>());
     all.push_back(std::make_unique<RolesCommand>());
     all.push_back(std::make_unique<ImportCommand>());
     all.push_back(std::make_unique<ExportCommand>());
+    all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ReportCommand>());
     all.push_back(std::make_unique<AuditCommand>());
     all.push_back(std::make_unique<DbCommand>());

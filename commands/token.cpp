@@ -10,7 +10,9 @@ CommandInfo TokenCommand::info() const {
     return {"token",
             "Create, list and revoke tokens (SCHOOLCTL_TOKEN) for cron jobs and scripts",
             "Setup",
-            {"schoolctl token create --name cron-reports --days 365", "schoolctl token list",
+            {"schoolctl token create --name cron-reports --days 365",
+             "schoolctl token create --name nightly-import --account secretary --expires 31.08.2027",
+             "schoolctl token list",
              "schoolctl token revoke 7"}};
 }
 
@@ -19,9 +21,14 @@ void TokenCommand::add_cli(CLI::App& app) {
     create_ = app.add_subcommand("create", "Create a script token; it is printed once, on stdout");
     create_->add_option("--name", name_, "What the token is for (shown in the audit log)")
         ->required();
-    create_->add_option("--days", days_, "Expire after this many days (default: never)")
+    auto* days = create_->add_option("--days", days_, "Expire after this many days (default: never)")
         ->check(CLI::Range(1, 36500).description("").name("1..36500"))
         ->type_name("DAYS");
+    create_->add_option("--expires", expires_, "Expire at the end of this day (DD.MM.YYYY)")
+        ->type_name("DATE")
+        ->excludes(days);
+    create_->add_option("--account", account_,
+                        "Act as this account (default: your own); it must be active");
     list_ = app.add_subcommand("list", "Live session and script tokens of every account");
     list_->add_option("--format", format_, "Output format")
         ->check(CLI::IsMember({"table", "csv", "json"}))
@@ -40,7 +47,8 @@ int TokenCommand::run(Context& ctx) {
         ctx.note("Token " + std::to_string(id_) + " revoked.");
         return 0;
     }
-    app::ScriptToken token = app::create_script_token(ctx.session(), name_, days_);
+    app::ScriptToken token =
+        app::create_script_token(ctx.session(), {name_, account_, days_, expires_});
     ctx.out() << token.token << '\n';
     ctx.note("Keep it secret: set it as SCHOOLCTL_TOKEN for the job. It is shown only once" +
              std::string(token.expires_at ? " and expires " + *token.expires_at : "") + ".");

@@ -15,6 +15,8 @@ private:
     CLI::App* revoke_ = nullptr;
     std::string name_;
     std::optional<int> days_;
+    std::optional<std::string> expires_;
+    std::optional<std::string> account_;
     std::string format_ = "table";
     std::int64_t id_ = 0;
 };

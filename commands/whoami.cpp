@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/grant_text.h"
 #include "commands/context.h"
 
 namespace schoolctl::cli {
@@ -21,11 +22,8 @@ int WhoamiCommand::run(Context& ctx) {
     app::Session& s = ctx.session(store::SchemaPolicy::allow_older);
     nlohmann::json roles = nlohmann::json::array();
     for (const auto& g : s.actor().grants) {
-        std::string scope = g.school_id ? "school " + std::to_string(*g.school_id) : "all schools";
-        if (g.scope_kind != "all" && g.scope_kind != "school") {
-            scope += ", " + g.scope_kind + " " + std::to_string(g.scope_id);
-        }
-        roles.push_back({{"role", domain::to_string(g.role)}, {"scope", scope}});
+        roles.push_back(
+            {{"role", domain::to_string(g.role)}, {"scope", app::describe_scope(s.db(), g)}});
     }
     if (format_ == "json") {
         nlohmann::json j = {{"login", s.actor().login},

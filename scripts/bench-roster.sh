@@ -20,23 +20,8 @@ results="$work/roster.json"
 echo "[" > "$results"
 first=1
 
-printf '%-28s %9s %9s %9s %10s\n' phase "wall s" "user s" "sys s" "peak MiB"
-measure() {  # measure PUPILS PHASE COMMAND...
-    local n=$1 phase=$2
-    shift 2
-    local log="$work/time.log"
-    /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" >"$work/out.log" 2>"$work/err.log" || {
-        echo "bench-roster: $phase failed:" >&2
-        cat "$work/err.log" >&2
-        exit 1
-    }
-    read -r wall user sys rss <"$log"
-    printf '%-28s %9.2f %9.2f %9.2f %10.1f\n' "$phase" "$wall" "$user" "$sys" "$(awk "BEGIN{print $rss/1024}")"
-    [ $first -eq 1 ] || echo "," >> "$results"
-    first=0
-    printf '  {"pupils": %d, "phase": "%s", "wall_s": %s, "user_s": %s, "sys_s": %s, "peak_rss_kib": %s}' \
-        "$n" "$phase" "$wall" "$user" "$sys" "$rss" >> "$results"
-}
+printf '%-40s %9s %9s %9s %10s\n' phase "wall s" "user s" "sys s" "peak MiB"
+. "$root/scripts/bench-measure.sh"
 
 for n in "${sizes[@]}"; do
     data="$work/roster-$n"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The sample school end to end: a fresh database, the sample pupils, class lists in every format.
+# The sample school end to end: a fresh database, the sample roster, class lists in every
+# format, and credential slips for staff, one class and its parents.
 set -euo pipefail
 bin=$(realpath "${1:-build/release/schoolctl}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,6 +40,14 @@ for format in xlsx pdf html csv; do
 done
 echo "== schoolctl export roster --format xlsx"
 "$bin" "${cfg[@]}" export roster --format xlsx --out "$out/roster.xlsx"
+
+echo "== schoolctl accounts issue: staff, the pupils of 5А, their parents per family"
+"$bin" "${cfg[@]}" accounts issue --role staff --all --csv "$out/staff-credentials.csv"
+"$bin" "${cfg[@]}" accounts issue --role student --class 5А --out "$out/5A-slips.pdf"
+"$bin" "${cfg[@]}" accounts issue --role guardian --class 5А --per-family \
+    --out "$out/5A-parents-slips.pdf" --csv "$out/5A-parents.csv"
+echo "== schoolctl accounts list --class 5А --role guardian"
+"$bin" "${cfg[@]}" accounts list --class 5А --role guardian | head -8
 "$bin" "${cfg[@]}" db check
 
 echo

@@ -1,10 +1,13 @@
 #include "app/auth.h"
 
 
+#include "app/accounts_admin.h"
+#include "app/login_throttle.h"
 #include "domain/password_policy.h"
 #include "report/listing.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/names.h"
 #include "store/connection.h"
 #include "util/clock.h"
 #include "util/crypto.h"
@@ -48,11 +51,29 @@ LoginResult login(const LoginRequest& r) {
     auto db = store::open_database(r.db_path, r.busy_timeout_ms, store::SchemaPolicy::allow_older);
     store::Transaction tx(*db);
     auto account = store::find_account_by_login(*db, r.login);
+    if (account && account->locked_at) {
+        // Refused before the password is even checked, so a locked account tells nothing.
+        audit_as(*db, &*account, r.login, "account.login_refused", {{"reason", "locked"}});
+        tx.commit();
+        refuse_locked(*account);
+    }
+    if (account && account->status == "pending") {
+        record_failure(*db, &*account, r.login, "account.login_failed", "not activated",
+                       r.lockout_after);
+        tx.commit();
+        throw Error(ExitCode::no_permission,
+                    "account \"" + r.login + "\" is not activated yet: run `schoolctl accounts "
+                    "activate " + r.login + "` with the code from the credential slip");
+    }
     bool ok = account && account->status == "active" && account->password_hash &&
               crypto::verify_password(*account->password_hash, r.password);
     if (!ok) {
         // The failed attempt is kept even though the command fails.
-        audit_as(*db, account ? &*account : nullptr, r.login, "account.login_failed", {});
+        record_failure(*db, account ? &*account : nullptr, r.login, "account.login_failed",
+                       !account ? "unknown login"
+                       : account->status == "disabled" ? "disabled"
+                                                        : "wrong password",
+                       r.lockout_after);
         tx.commit();
         throw Error(ExitCode::no_permission, "wrong login or password for \"" + r.login + "\"");
     }
@@ -60,15 +81,27 @@ LoginResult login(const LoginRequest& r) {
         if (!r.new_password) {
             return {LoginOutcome::new_password_required, r.login, {}, {}};
         }
-        if (auto problem = domain::password_problem(*r.new_password, r.login,
-                                                    r.password_min_length)) {
+        auto fresh = domain::normalize_password(*r.new_password);
+        if (!fresh) {
+            throw Error(ExitCode::data, "new password refused: it is not valid UTF-8 text");
+        }
+        domain::PasswordContext context;
+        context.login = r.login;
+        if (account->person_id) {
+            if (auto name = store::person_name(*db, *account->person_id)) {
+                context.name_parts = {name->last, name->first, name->middle};
+            }
+        }
+        domain::PasswordRules rules;
+        rules.min_length = r.password_min_length;
+        if (auto problem = domain::password_problem(*fresh, context, rules)) {
             throw Error(ExitCode::data, "new password refused: " + *problem);
         }
-        if (*r.new_password == r.password) {
+        if (*fresh == r.password) {
             throw Error(ExitCode::data, "new password refused: it must differ from the one-time "
                                         "password");
         }
-        store::set_password(*db, account->id, crypto::hash_password(*r.new_password), false);
+        store::set_password(*db, account->id, crypto::hash_password(*fresh), false);
         audit_as(*db, &*account, r.login, "account.password_set", {});
     }
     std::time_t now = now_seconds();
@@ -136,24 +169,48 @@ void revoke_token(Session& session, std::int64_t token_id) {
     tx.commit();
 }
 
-ScriptToken create_script_token(Session& session, const std::string& name,
-                                std::optional<int> days) {
+ScriptToken create_script_token(Session& session, const ScriptTokenRequest& r) {
     session.require(domain::Permission::accounts_manage);
-    if (name.empty()) {
+    if (r.name.empty()) {
         throw Error(ExitCode::usage, "a script token needs a --name (e.g. cron-reports)");
     }
+    store::AccountRow account = r.account ? account_by_login(session, *r.account)
+                                          : *store::find_account(session.db(),
+                                                                 session.actor().account_id);
+    if (account.id != session.actor().account_id) {
+        require_power_over(session, account);
+    }
+    if (account.status != "active" || account.locked_at) {
+        throw Error(ExitCode::data, "account \"" + account.login +
+                                        "\" is not active (it is " + account.status +
+                                        (account.locked_at ? ", locked" : "") +
+                                        "): a token for it would not work");
+    }
     std::time_t now = now_seconds();
-    ScriptToken token{crypto::random_token(), name, std::nullopt};
-    if (days) {
-        token.expires_at = utc_iso_after(now, std::chrono::hours(24 * *days));
+    ScriptToken token{crypto::random_token(), r.name, std::nullopt};
+    if (r.days) {
+        token.expires_at = utc_iso_after(now, std::chrono::hours(24 * *r.days));
+    }
+    if (r.expires) {
+        auto day = domain::parse_date(*r.expires);
+        if (!day) {
+            throw Error(ExitCode::usage, "--expires \"" + *r.expires +
+                                             "\": expected a date, DD.MM.YYYY or YYYY-MM-DD");
+        }
+        token.expires_at = end_of_moscow_day(*day);
+        if (*token.expires_at <= utc_iso(now)) {
+            throw Error(ExitCode::usage, "--expires " + *r.expires + " is in the past");
+        }
     }
     store::Transaction tx(session.db());
     store::insert_token(session.db(),
-                        {session.actor().account_id, "script", name,
-                         crypto::token_hash(token.token), token.expires_at},
+                        {account.id, "script", r.name, crypto::token_hash(token.token),
+                         token.expires_at},
                         utc_iso(now));
-    session.audit("token.create", "account", std::to_string(session.actor().account_id),
-                  {{"name", name}, {"expires_at", token.expires_at.value_or("never")}});
+    session.audit("token.create", "account", std::to_string(account.id),
+                  {{"login", account.login},
+                   {"name", r.name},
+                   {"expires_at", token.expires_at.value_or("never")}});
     tx.commit();
     return token;
 }

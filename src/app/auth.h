@@ -17,7 +17,8 @@ struct LoginRequest {
     std::string password;
     std::optional<std::string> new_password;  // required when the password is one-time
     int session_hours = 12;
-    int password_min_length = 10;
+    int password_min_length = 12;
+    int lockout_after = 5;  // consecutive failures that lock the account
     std::filesystem::path session_file;  // receives the session token (mode 0600)
 };
 
@@ -44,9 +45,16 @@ struct ScriptToken {
     std::optional<std::string> expires_at;
 };
 
-// A token for cron and scripts acting as the current account (permission accounts.manage).
-ScriptToken create_script_token(Session& session, const std::string& name,
-                                std::optional<int> days);
+struct ScriptTokenRequest {
+    std::string name;
+    std::optional<std::string> account;  // login to act as; default: the current account
+    std::optional<int> days;             // expire after this many days
+    std::optional<std::string> expires;  // or at the end of this day (DD.MM.YYYY or ISO, Moscow)
+};
+
+// A token for cron and scripts (permission accounts.manage; for another account, also power
+// over it: nobody mints a token stronger than themselves). Never expires unless told.
+ScriptToken create_script_token(Session& session, const ScriptTokenRequest& request);
 
 
 // Live session and script tokens of every account, as a listing (permission accounts.manage).

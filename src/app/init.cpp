@@ -35,10 +35,13 @@ InitResult init_database(const std::filesystem::path& db_path, const domain::Set
         std::string now = utc_iso_now();
         store::Transaction tx(*db);
         std::int64_t school_id = store::insert_school(*db, s, now);
-        std::int64_t admin = store::insert_account(
-            *db, {result.admin_login, crypto::hash_password(result.one_time_password), true, {}},
-            now);
-        store::insert_grant(*db, admin, {domain::Role::administrator, std::nullopt, "all", 0}, now);
+        store::NewAccount account;
+        account.login = result.admin_login;
+        account.password_hash = crypto::hash_password(result.one_time_password);
+        account.must_change_password = true;
+        std::int64_t admin = store::insert_account(*db, account, now);
+        domain::Grant everywhere{domain::Role::administrator, domain::Scope::all, {}, {}, {}, {}, {}};
+        store::insert_grant(*db, admin, everywhere, now);
         nlohmann::json details = {{"school", s.school_name},
                                   {"school_id", school_id},
                                   {"academic_year", s.year_name},

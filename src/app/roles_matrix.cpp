@@ -14,7 +14,8 @@ report::Document roles_matrix() {
     for (domain::Permission p : domain::all_permissions()) {
         std::vector<report::Cell> row = {std::string(domain::to_string(p))};
         for (domain::Role role : domain::all_roles()) {
-            row.emplace_back(std::string(domain::role_has(role, p) ? "yes" : ""));
+            auto reach = domain::reach(role, p);
+            row.emplace_back(reach ? std::string(domain::to_string(*reach)) : std::string());
         }
         report::listing_rows(doc).push_back(std::move(row));
     }

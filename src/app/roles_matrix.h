@@ -5,7 +5,8 @@
 
 namespace schoolctl::app {
 
-// One row per permission, one column per role: "yes" where the role has it.
+// One row per permission, one column per role: where the role has it, the level its grant is
+// read at (child, subject, class, school); empty where it is denied.
 report::Document roles_matrix();
 
 }  // namespace schoolctl::app

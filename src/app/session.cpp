@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "app/school_select.h"
+#include "store/access_scope.h"
 #include "store/audit.h"
 #include "util/clock.h"
 #include "util/crypto.h"
@@ -24,14 +25,28 @@ Session::Session(std::unique_ptr<store::Database> db, Actor actor, std::int64_t 
     : db_(std::move(db)), actor_(std::move(actor)), school_id_(school_id),
       school_name_(std::move(school_name)), settings_(settings) {}
 
+domain::Target Session::school_target() const {
+    domain::Target t;
+    t.school_id = school_id_;
+    return t;
+}
+
+bool Session::allowed(domain::Permission permission, const domain::Target& target) const {
+    return domain::any_grant_allows(actor_.grants, permission, target);
+}
+
 bool Session::allowed(domain::Permission permission) const {
-    for (const auto& g : actor_.grants) {
-        bool in_scope = !g.school_id || *g.school_id == school_id_;
-        if (in_scope && domain::role_has(g.role, permission)) {
-            return true;
-        }
+    return allowed(permission, school_target());
+}
+
+void Session::require(domain::Permission permission, const domain::Target& target,
+                      const std::string& what) const {
+    if (!allowed(permission, target)) {
+        throw Error(ExitCode::no_permission,
+                    "permission denied: account \"" + actor_.login + "\" lacks \"" +
+                        std::string(domain::to_string(permission)) + "\" for " + what + " in " +
+                        school_name_);
     }
-    return false;
 }
 
 void Session::require(domain::Permission permission) const {
@@ -50,6 +65,19 @@ void Session::audit(const std::string& action, const std::string& object_type,
                         {actor_.account_id, actor_.login, action, object_type, object_id,
                          std::move(text)},
                         utc_iso_now());
+}
+
+std::vector<domain::Grant> effective_grants(store::Database& db, const store::AccountRow& account) {
+    std::vector<domain::Grant> grants;
+    for (auto& g : store::grants_of(db, account.id)) {
+        grants.push_back(g.grant);
+    }
+    if (account.person_id) {
+        auto derived = store::roster_grants_of(db, *account.person_id,
+                                               domain::format_iso(today_moscow()));
+        grants.insert(grants.end(), derived.begin(), derived.end());
+    }
+    return grants;
 }
 
 Actor resolve_actor(store::Database& db, const std::optional<std::string>& token,
@@ -76,7 +104,14 @@ Actor resolve_actor(store::Database& db, const std::optional<std::string>& token
     if (!account || account->status != "active") {
         throw Error(ExitCode::no_permission, "the account of this token is disabled");
     }
-    return Actor{account->id, account->login, store::grants_of(db, account->id), row->id};
+    if (account->locked_at) {
+        throw Error(ExitCode::no_permission,
+                    "account \"" + account->login +
+                        "\" is locked; someone with accounts.manage can run `schoolctl accounts "
+                        "unlock " + account->login + "`");
+    }
+    return Actor{account->id, account->login, account->person_id,
+                 effective_grants(db, *account), row->id};
 }
 
 std::filesystem::path session_file_for(const std::filesystem::path& state_dir,

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/permissions.h"
+#include "domain/access.h"
 #include "domain/settings.h"
 #include "store/accounts.h"
 #include "store/connection.h"
@@ -21,7 +21,10 @@ namespace schoolctl::app {
 struct Actor {
     std::int64_t account_id = 0;
     std::string login;
-    std::vector<store::GrantRow> grants;
+    std::optional<std::int64_t> person_id;
+    // Granted explicitly (`accounts grant`) and derived from the roster (a teacher's current
+    // assignments, a guardian's children), as of today.
+    std::vector<domain::Grant> grants;
     std::optional<std::int64_t> token_id;  // the session or script token used
 };
 
@@ -45,9 +48,16 @@ public:
     const std::string& school_name() const { return school_name_; }
     const domain::Settings& settings() const { return settings_; }
 
-    // Throws exit 77 naming the missing permission unless a grant of the actor allows it here.
+    // Throws exit 77 naming the missing permission unless a grant of the actor allows it on the
+    // whole of this session's school.
     void require(domain::Permission permission) const;
     bool allowed(domain::Permission permission) const;
+    // The same for a narrower target; `what` names it in the refusal («class 5А»).
+    void require(domain::Permission permission, const domain::Target& target,
+                 const std::string& what) const;
+    bool allowed(domain::Permission permission, const domain::Target& target) const;
+    // The whole school as a target.
+    domain::Target school_target() const;
 
     // Appends an audit row as the actor; call inside the write transaction of the change.
     void audit(const std::string& action, const std::string& object_type,
@@ -62,6 +72,9 @@ private:
 };
 
 std::unique_ptr<Session> open_session(const SessionRequest& request);
+
+// What an account may do: its explicit grants and those that follow from the roster today.
+std::vector<domain::Grant> effective_grants(store::Database& db, const store::AccountRow& account);
 
 // The token of the acting account from SCHOOLCTL_TOKEN or the session file; exit 77 if none.
 Actor resolve_actor(store::Database& db, const std::optional<std::string>& token,

@@ -63,7 +63,9 @@ struct Settings {
     std::string csv_dialect = "excel";  // "excel": ';' + BOM; "rfc4180": ',' no BOM
     // [accounts]
     int session_hours = 12;        // how long `schoolctl login` lasts
-    int password_min_length = 10;
+    int password_min_length = 12;  // never below 8 (NIST SP 800-63B)
+    int activation_days = 14;      // how long an issued activation code works
+    int lockout_after = 5;         // consecutive failed logins that lock an account
 };
 
 // Where one effective value came from, for `schoolctl config show`.

@@ -212,9 +212,15 @@ const std::vector<ConfigKey>& config_keys() {
         {"accounts.session_hours", K::integer, "12",
          "How long a session from schoolctl login lasts, in hours (1-720).",
          bind<&Settings::session_hours>(), 1, 720},
-        {"accounts.password_min_length", K::integer, "10",
+        {"accounts.password_min_length", K::integer, "12",
          "Shortest password a user may set (8-128 characters).",
          bind<&Settings::password_min_length>(), 8, 128},
+        {"accounts.activation_days", K::integer, "14",
+         "How long an activation code from schoolctl accounts issue works, in days (1-90).",
+         bind<&Settings::activation_days>(), 1, 90},
+        {"accounts.lockout_after", K::integer, "5",
+         "Consecutive failed logins or activations that lock an account (3-100).",
+         bind<&Settings::lockout_after>(), 3, 100},
     };
     return keys;
 }

@@ -114,6 +114,29 @@ void link_guardian(Database& db, std::int64_t guardian_id, std::int64_t pupil_id
     st->run();
 }
 
+bool is_guardian(Database& db, std::int64_t school_id, std::int64_t person_id) {
+    Statement st = db.prepare(
+        "SELECT 1 FROM guardians g JOIN people p ON p.id = g.person_id "
+        "WHERE g.person_id = ? AND p.school_id = ?");
+    st.bind_all(person_id, school_id);
+    return st.step() == Step::row;
+}
+
+std::optional<std::string> link_relation(Database& db, std::int64_t guardian_id,
+                                         std::int64_t pupil_id) {
+    Statement st = db.prepare(
+        "SELECT relation FROM guardian_links WHERE guardian_id = ? AND pupil_id = ?");
+    st.bind_all(guardian_id, pupil_id);
+    return st.step() == Step::row ? std::optional(st.get_text(0)) : std::nullopt;
+}
+
+int unlink_guardian(Database& db, std::int64_t guardian_id, std::int64_t pupil_id) {
+    Statement st = db.prepare("DELETE FROM guardian_links WHERE guardian_id = ? AND pupil_id = ?");
+    st.bind_all(guardian_id, pupil_id);
+    st.run();
+    return db.changes();
+}
+
 std::optional<std::int64_t> find_pupil_id(Database& db, std::int64_t school_id,
                                           const std::string& external_id) {
     auto st = db.cached(

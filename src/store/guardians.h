@@ -45,6 +45,12 @@ std::vector<std::int64_t> children_of(Database& db, std::int64_t guardian_id);
 void link_guardian(Database& db, std::int64_t guardian_id, std::int64_t pupil_id,
                    const std::string& relation);
 
+bool is_guardian(Database& db, std::int64_t school_id, std::int64_t person_id);
+// The relation of an existing link («мать»), or nullopt if they are not linked.
+std::optional<std::string> link_relation(Database& db, std::int64_t guardian_id,
+                                         std::int64_t pupil_id);
+// Number of links removed (0 or 1).
+int unlink_guardian(Database& db, std::int64_t guardian_id, std::int64_t pupil_id);
 // Pupils by external id or by family key: what a guardians file names children by.
 std::optional<std::int64_t> find_pupil_id(Database& db, std::int64_t school_id,
                                           const std::string& external_id);

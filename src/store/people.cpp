@@ -44,12 +44,22 @@ void update_person(Database& db, std::int64_t person_id, const PersonFields& p,
     st->run();
 }
 
-int disable_accounts_of(Database& db, std::int64_t person_id) {
+int disable_accounts_of(Database& db, std::int64_t person_id, const std::string& now) {
+    // A code on a slip not yet handed out must not work either; sessions and script tokens end.
     auto st = db.cached(
-        "UPDATE accounts SET status = 'disabled' WHERE person_id = ? AND status <> 'disabled'");
+        "UPDATE accounts SET status = 'disabled', activation_hash = NULL, "
+        "activation_expires_at = NULL WHERE person_id = ? AND status <> 'disabled'");
     st->bind(1, person_id);
     st->run();
-    return db.changes();
+    int disabled = db.changes();
+    if (disabled > 0) {
+        auto revoke = db.cached(
+            "UPDATE tokens SET revoked_at = ? WHERE revoked_at IS NULL AND account_id IN "
+            "(SELECT id FROM accounts WHERE person_id = ?)");
+        revoke->bind_all(now, person_id);
+        revoke->run();
+    }
+    return disabled;
 }
 
 }  // namespace schoolctl::store

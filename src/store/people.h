@@ -39,7 +39,8 @@ std::int64_t insert_person(Database& db, std::int64_t school_id, const PersonFie
 void update_person(Database& db, std::int64_t person_id, const PersonFields& person,
                    const std::string& now);
 
-// Disables the person's active accounts (they can no longer log in); returns how many.
-int disable_accounts_of(Database& db, std::int64_t person_id);
+// Disables the person's accounts (no login, no activation code) and revokes their tokens at
+// `now`; returns how many accounts were disabled.
+int disable_accounts_of(Database& db, std::int64_t person_id, const std::string& now);
 
 }  // namespace schoolctl::store

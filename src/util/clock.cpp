@@ -40,8 +40,12 @@ std::string utc_iso_after(std::time_t from, std::chrono::seconds delta) {
     return utc_iso(from + static_cast<std::time_t>(delta.count()));
 }
 
-domain::Date today_moscow() {
-    std::tm tm = utc_tm(now_seconds() + moscow_offset);
+domain::Date today_moscow() { return moscow_date(now_seconds()); }
+
+std::string end_of_moscow_day(const domain::Date& d) { return domain::format_iso(d) + "T21:00:00Z"; }
+
+domain::Date moscow_date(std::time_t t) {
+    std::tm tm = utc_tm(t + moscow_offset);
     return domain::Date{std::chrono::year{tm.tm_year + 1900},
                         std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
                         std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};

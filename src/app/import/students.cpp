@@ -108,7 +108,7 @@ public:
                 continue;
             }
             store::pupil_left(run.db(), id, left_on);
-            int accounts = store::disable_accounts_of(run.db(), id);
+            int accounts = store::disable_accounts_of(run.db(), id, run.now);
             run.session.audit("pupil.left", "pupil", std::to_string(id),
                               {{"left_on", left_on},
                                {"accounts_disabled", accounts},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/class_select.h"
 #include "domain/class_name.h"
 #include "domain/collation.h"
 #include "domain/person_name.h"
@@ -29,7 +30,13 @@ report::Table make_table(bool with_birth_dates) {
 }  // namespace
 
 report::Document build_class_list(Session& s, const ClassListRequest& request) {
-    s.require(domain::Permission::report_read);
+    // One class is enough reach for its class teacher; the whole school needs the school.
+    if (request.class_name && !s.allowed(domain::Permission::report_read)) {
+        ClassRef klass = select_class(s, *request.class_name);
+        s.require(domain::Permission::report_read, class_target(s, klass), "class " + klass.name);
+    } else {
+        s.require(domain::Permission::report_read);
+    }
     std::optional<int> grade;
     std::optional<std::string> letter;
     if (request.class_name) {

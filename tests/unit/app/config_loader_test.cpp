@@ -80,7 +80,7 @@ TEST_CASE("config loader: nothing configured gives the built-in defaults", "[con
     // Every key that is a setting, in schema order.
     REQUIRE(!c.origins.empty());
     CHECK(c.origins.front().first == "school.name");
-    CHECK(c.origins.back().first == "accounts.password_min_length");
+    CHECK(c.origins.back().first == "accounts.lockout_after");
     for (const auto& [name, o] : c.origins) {
         CHECK(name.find("periods.") == std::string::npos);
         CHECK(o.source == "default");
@@ -133,7 +133,7 @@ TEST_CASE("config loader: precedence across every layer, with origins", "[config
         CHECK(origin(c, "academic_year.name") == "\"2026/27\" @ " + local.string() + ":7");
         CHECK(origin(c, "accounts.session_hours") == "8 @ " + chosen.string() + ":5");
         CHECK(origin(c, "reports.language") == "\"en\" @ " + user.string() + ":8");
-        CHECK(origin(c, "accounts.password_min_length") == "10 @ default");
+        CHECK(origin(c, "accounts.password_min_length") == "12 @ default");
         // The higher file's [[periods]] replaces the lower one's whole.
         REQUIRE(c.settings.periods.size() == 1);
         CHECK(c.settings.periods[0].code == "H1");

@@ -29,8 +29,10 @@ std::string account_with_role(const std::filesystem::path& db_path, const std::s
                               domain::Role role) {
     auto db = store::open_database(db_path, 1000);
     store::Transaction tx(*db);
-    auto id = store::insert_account(*db, {login, std::nullopt, false, std::nullopt}, "t");
-    store::insert_grant(*db, id, {role, 1, "school", 0}, "t");
+    store::NewAccount account;
+    account.login = login;
+    auto id = store::insert_account(*db, account, "t");
+    store::insert_grant(*db, id, domain::Grant{role, domain::Scope::school, 1, {}, {}, {}, {}}, "t");
     std::string token = crypto::random_token();
     store::insert_token(*db, {id, "script", "test", crypto::token_hash(token), std::nullopt}, "t");
     tx.commit();

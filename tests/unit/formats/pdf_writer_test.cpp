@@ -48,25 +48,6 @@ std::string pdfinfo(const std::filesystem::path& pdf) {
     return result.output;
 }
 
-// Dark pixels of the first page rendered in grey at 150 dpi (PGM from pdftoppm).
-std::size_t ink(const std::filesystem::path& pdf) {
-    const auto result =
-        test::run_command("pdftoppm -gray -r 150 -f 1 -l 1 " + test::quoted(pdf) + " 2>/dev/null");
-    REQUIRE(result.status == 0);
-    std::istringstream in(result.output);
-    std::string magic;
-    int width = 0, height = 0, maxval = 0;
-    in >> magic >> width >> height >> maxval;
-    REQUIRE(magic == "P5");
-    in.get();
-    std::size_t dark = 0;
-    for (int i = 0; i < width * height; ++i) {
-        if (in.get() < 128) {
-            ++dark;
-        }
-    }
-    return dark;
-}
 
 report::Document long_document(std::size_t rows) {
     report::Document doc = test::small_document();
@@ -150,8 +131,8 @@ TEST_CASE("PDF draws Ё as a glyph, not as a bare diaeresis", "[formats][pdf]") 
     report::Document yo, ye;
     yo.title = "ЁЁЁЁЁЁЁЁЁЁ ёёёёёёёёёё";
     ye.title = "ЕЕЕЕЕЕЕЕЕЕ ееееееееее";
-    const auto ink_yo = ink(render(dir, yo, liberation(), "yo.pdf"));
-    const auto ink_ye = ink(render(dir, ye, liberation(), "ye.pdf"));
+    const auto ink_yo = test::dark_pixels(render(dir, yo, liberation(), "yo.pdf"));
+    const auto ink_ye = test::dark_pixels(render(dir, ye, liberation(), "ye.pdf"));
     CAPTURE(ink_yo, ink_ye);
     CHECK(ink_yo > ink_ye);
 }

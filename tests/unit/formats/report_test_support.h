@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 #include <stdexcept>
 #include <string>
 #include <sys/wait.h>
@@ -92,6 +94,26 @@ inline std::string read_file(const std::filesystem::path& path) {
 
 inline std::string quoted(const std::filesystem::path& path) {
     return "'" + path.string() + "'"; // our temp paths contain no quote
+}
+
+// Dark pixels of the first page rendered in grey at 150 dpi (PGM from pdftoppm): how a test
+// tells a drawn glyph from a missing one (Ё against Е).
+inline std::size_t dark_pixels(const std::filesystem::path& pdf) {
+    const auto result = run_command("pdftoppm -gray -r 150 -f 1 -l 1 " + quoted(pdf) + " 2>/dev/null");
+    REQUIRE(result.status == 0);
+    std::istringstream in(result.output);
+    std::string magic;
+    int width = 0, height = 0, maxval = 0;
+    in >> magic >> width >> height >> maxval;
+    REQUIRE(magic == "P5");
+    in.get();
+    std::size_t dark = 0;
+    for (int i = 0; i < width * height; ++i) {
+        if (in.get() < 128) {
+            ++dark;
+        }
+    }
+    return dark;
 }
 
 } // namespace schoolctl::test
