@@ -9,6 +9,7 @@ packages=(
   catch2 libsodium-dev libicu-dev libzip-dev libexpat1-dev libfmt-dev nlohmann-json3-dev
   fonts-liberation2
   python3-openpyxl poppler-utils
+  fet-data  # FET's example timetables, read by tests/unit/formats/fet_reader_test.cpp
 )
 
 missing=()
