@@ -185,11 +185,7 @@ int AccountsCommand::run_activate(Context& ctx) {
                  std::to_string(request.password_min_length) +
                  " characters; a phrase of several words is easiest to remember.");
     }
-    request.password = read_secret(ctx, "New password: ", from_stdin_);
-    if (!from_stdin_ && ctx.stdin_is_terminal() &&
-        read_secret(ctx, "Repeat it: ", false) != request.password) {
-        throw Error(ExitCode::usage, "the two passwords differ; nothing was changed");
-    }
+    request.password = read_new_password(ctx, from_stdin_);
     app::activate_account(request);
     ctx.note("Account " + login_ + " is active: log in with `schoolctl login " + login_ + "`.");
     return 0;

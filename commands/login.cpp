@@ -36,12 +36,7 @@ int LoginCommand::run(Context& ctx) {
     if (result.outcome == app::LoginOutcome::new_password_required) {
         ctx.note("This is a one-time password: choose your own (at least " +
                  std::to_string(request.password_min_length) + " characters).");
-        std::string fresh = read_secret(ctx, "New password: ", password_stdin_);
-        if (!password_stdin_ && ctx.stdin_is_terminal() &&
-            read_secret(ctx, "Repeat it: ", false) != fresh) {
-            throw Error(ExitCode::usage, "the two new passwords differ; nothing was changed");
-        }
-        request.new_password = fresh;
+        request.new_password = read_new_password(ctx, password_stdin_);
         result = app::login(request);
     }
     ctx.note("Logged in as " + result.login + " until " + result.expires_at + ".");

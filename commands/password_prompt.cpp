@@ -35,4 +35,12 @@ std::string read_secret(Context& ctx, const std::string& prompt, bool from_stdin
     return line;
 }
 
+std::string read_new_password(Context& ctx, bool from_stdin) {
+    std::string fresh = read_secret(ctx, "New password: ", from_stdin);
+    if (!from_stdin && ctx.stdin_is_terminal() && read_secret(ctx, "Repeat it: ", false) != fresh) {
+        throw Error(ExitCode::usage, "the two new passwords differ; nothing was changed");
+    }
+    return fresh;
+}
+
 }  // namespace schoolctl::cli
