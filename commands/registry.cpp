@@ -2,6 +2,7 @@
 
 #include "commands/accounts.h"
 #include "commands/audit.h"
+#include "commands/calendar.h"
 #include "commands/completion.h"
 #include "commands/config.h"
 #include "commands/db.h"
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<AccountsCommand>());
     all.push_back(std::make_unique<RolesCommand>());
     all.push_back(std::make_unique<ImportCommand>());
+    all.push_back(std::make_unique<CalendarCommand>());
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ReportCommand>());

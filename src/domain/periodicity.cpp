@@ -261,6 +261,10 @@ std::optional<std::string> rule_dates_problem(const RuleDates& rule) {
     return std::nullopt;
 }
 
+bool is_week_a(const Date& week_anchor, const Date& day) {
+    return floor_mod(week_index(sys_days{day}, sys_days{week_anchor}), 2) == 0;
+}
+
 bool occurs_on(const RuleDates& rule, const Date& day) {
     return day.ok() && occurs_on(rule, day, iso_weekday(sys_days{day}));
 }

@@ -69,6 +69,9 @@ std::optional<std::string> rule_dates_problem(const RuleDates& rule);
 bool occurs_on(const RuleDates& rule, const Date& day);
 bool occurs_on(const RuleDates& rule, const Date& day, int timetable_weekday);
 
+// Whether `day` falls in week A of the count that starts with the week of `week_anchor`.
+bool is_week_a(const Date& week_anchor, const Date& day);
+
 // Every day in [from, to] on which the rule occurs (by the days' own weekdays), ascending:
 // the first matching week is found by arithmetic, then the dates step by 7·N days.
 std::vector<Date> occurrences(const RuleDates& rule, const Date& from, const Date& to);

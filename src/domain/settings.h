@@ -38,6 +38,26 @@ struct BellSchedule {
     std::string name;         // «Основное»
     std::vector<int> grades;  // empty = all
     std::vector<Bell> lessons;
+    std::vector<std::string> classes;  // "5А": only these classes; empty = by grades
+    std::vector<int> weekdays;         // 1 = Monday … 7; empty = every day
+};
+
+// One day of the production calendar («производственный календарь») that differs from the
+// usual Monday–Friday week.
+struct ProductionDay {
+    enum class Kind {
+        holiday,  // a public holiday: «День народного единства»
+        day_off,  // a weekday made a day off (a holiday moved from a weekend)
+        working,  // a day that works, usually a Saturday: «Saturday 26.12.2026 works as Friday»
+    };
+    Date date;
+    Kind kind = Kind::holiday;
+    std::string name;
+    // working: the weekday (1 = Monday … 7 = Sunday) whose timetable the day follows; without it
+    // a weekday keeps its own. Required for a Saturday or Sunday.
+    std::optional<int> works_as;
+
+    bool operator==(const ProductionDay&) const = default;
 };
 
 struct Settings {
@@ -53,9 +73,13 @@ struct Settings {
     std::string year_name;  // "2026/27"
     std::optional<DateRange> year_dates;
     int days_per_week = 5;
+    std::vector<int> five_day_grades;  // grade levels with a 5-day week against days_per_week
+    std::vector<int> six_day_grades;   // and with a 6-day week
+    std::optional<Date> week_a;        // a day of the week that counts as week A
     std::vector<AttestationPeriod> periods;
     std::vector<Holiday> holidays;
     std::vector<BellSchedule> bells;
+    std::vector<ProductionDay> production;
     // [reports]
     std::string report_language = "ru";
     std::string font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";

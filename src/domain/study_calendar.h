@@ -23,22 +23,6 @@
 
 namespace schoolctl::domain {
 
-// One day of the production calendar («производственный календарь») that differs from the
-// usual Monday–Friday week.
-struct ProductionDay {
-    enum class Kind {
-        holiday, // a public holiday: «День народного единства»
-        day_off, // a weekday made a day off (a holiday moved from a weekend)
-        working, // a day that works, usually a Saturday: «Saturday 26.12.2026 works as Friday»
-    };
-    Date date;
-    Kind kind = Kind::holiday;
-    std::string name;
-    // working: the weekday (1 = Monday … 7 = Sunday) whose timetable the day follows; without it
-    // a weekday keeps its own. Required for a Saturday or Sunday.
-    std::optional<int> works_as;
-};
-
 struct StudyCalendar {
     DateRange year;
     std::vector<Holiday> holidays;

@@ -126,6 +126,34 @@ class Checker {
         }
     }
 
+    // A grade in both week lists, or the 1st grade on a 6-day week (SanPiN: always 5 days).
+    void weeks() {
+        const auto& s = state_.settings;
+        for (int g : s.six_day_grades) {
+            if (g == 1) {
+                add(at("academic_year.six_day_grades"), "the 1st grade always studies 5 days a week");
+            } else if (std::find(s.five_day_grades.begin(), s.five_day_grades.end(), g) !=
+                       s.five_day_grades.end()) {
+                add(at("academic_year.six_day_grades"),
+                    "grade " + std::to_string(g) + " is also in academic_year.five_day_grades");
+            }
+        }
+    }
+
+    void production() {
+        const auto& days = state_.settings.production;
+        for (std::size_t j = 0; j < days.size(); ++j) {
+            for (std::size_t i = 0; i < j; ++i) {
+                if (days[i].date == days[j].date) {
+                    add(at_item("production", j, "production.date"),
+                        domain::format_iso(days[j].date) + " is already listed at line " +
+                            std::to_string(line("production", i)));
+                    break;
+                }
+            }
+        }
+    }
+
   private:
     bool is_set(std::string_view key) const { return state_.sources.contains(key); }
     bool bad(const std::string& key) const { return bad_.contains(key); }
@@ -171,6 +199,8 @@ void check_consistency(ConfigState& state) {
     check.inside_year(state.settings.holidays, "holidays");
     check.periods();
     check.bells();
+    check.weeks();
+    check.production();
 }
 
 } // namespace schoolctl::formats

@@ -5,6 +5,7 @@
 #include "formats/config_validate.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace schoolctl::formats::detail {
 namespace {
@@ -146,6 +147,8 @@ void check_sequence(std::vector<domain::Bell> bells, const std::vector<std::size
 std::optional<domain::BellSchedule> bell_schedule(Entry& e) {
     auto name = e.get<std::string>("name", true);
     auto grades = e.get<std::vector<int>>("grades", false);
+    auto classes = e.get<std::vector<std::string>>("classes", false);
+    auto weekdays = e.get<std::vector<int>>("weekdays", false);
     std::vector<domain::Bell> lessons;
     std::vector<std::size_t> lines;
     const toml::node* node = e.find("lessons");
@@ -169,7 +172,39 @@ std::optional<domain::BellSchedule> bell_schedule(Entry& e) {
     if (!e.ok()) {
         return std::nullopt;
     }
-    return domain::BellSchedule{*name, grades.value_or(std::vector<int>{}), std::move(lessons)};
+    return domain::BellSchedule{*name, grades.value_or(std::vector<int>{}), std::move(lessons),
+                                classes.value_or(std::vector<std::string>{}),
+                                weekdays.value_or(std::vector<int>{})};
+}
+
+std::optional<domain::ProductionDay> production_day(Entry& e) {
+    using Kind = domain::ProductionDay::Kind;
+    auto date = e.get<Date>("date", true);
+    auto kind_text = e.get<std::string>("kind", true);
+    auto name = e.get<std::string>("name", false);
+    auto works_as = e.get<std::int64_t>("works_as", false);
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    Kind kind = *kind_text == "holiday" ? Kind::holiday
+                : *kind_text == "day_off" ? Kind::day_off
+                                          : Kind::working;
+    unsigned weekday = std::chrono::weekday{std::chrono::sys_days{*date}}.iso_encoding();
+    if (works_as && kind != Kind::working) {
+        e.add("works_as", "only a working day follows another weekday's timetable");
+    } else if (kind == Kind::working && !works_as && weekday >= 6) {
+        e.add("kind", domain::format_iso(*date) +
+                          " is a Saturday or Sunday: say which weekday's timetable it follows "
+                          "(works_as = 1 ... 5)");
+    }
+    if (!e.ok()) {
+        return std::nullopt;
+    }
+    std::optional<int> as;
+    if (works_as) {
+        as = static_cast<int>(*works_as);
+    }
+    return domain::ProductionDay{*date, kind, name.value_or(""), as};
 }
 
 template <typename T, std::optional<T> (*Read)(Entry&)>
@@ -195,6 +230,7 @@ const EntryReader entry_readers[] = {
     {"periods", read_all<domain::AttestationPeriod, period>},
     {"holidays", read_all<domain::Holiday, holiday>},
     {"bells", read_all<domain::BellSchedule, bell_schedule>},
+    {"production", read_all<domain::ProductionDay, production_day>},
 };
 
 } // namespace

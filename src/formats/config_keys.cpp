@@ -1,5 +1,7 @@
 #include "formats/config_keys.h"
 
+#include "domain/class_name.h"
+
 #include <limits>
 #include <type_traits>
 #include <utility>
@@ -54,6 +56,26 @@ KeyAccess year_edge(YearEdge edge) {
             }};
 }
 
+// A day of week A; unset means the week of academic_year.start.
+KeyAccess week_a() {
+    return {[](const Settings& s) -> ConfigValue {
+                return s.week_a ? ConfigValue{*s.week_a} : ConfigValue{};
+            },
+            [](Settings& s, ConfigValue&& v) { s.week_a = std::get<domain::Date>(v); }};
+}
+
+// Every name a class name («5А», «10 Б»): a bell schedule for a class that cannot exist
+// would silently never apply.
+std::optional<std::string> class_names(const ConfigValue& v) {
+    for (const auto& name : std::get<std::vector<std::string>>(v)) {
+        auto parsed = domain::parse_class_name(name);
+        if (const auto* why = std::get_if<std::string>(&parsed)) {
+            return "\"" + name + "\" is not a class: " + *why;
+        }
+    }
+    return std::nullopt;
+}
+
 // Slips carry the address to parents: a bare host or a typo there costs a phone call per family.
 std::optional<std::string> web_address(const ConfigValue& v) {
     const auto& url = std::get<std::string>(v);
@@ -79,6 +101,8 @@ std::string_view ConfigKey::type_name() const {
         return "string (HH:MM)";
     case KeyType::integer_array:
         return "array of integers";
+    case KeyType::string_array:
+        return "array of strings";
     case KeyType::table_array:
         return "array of tables";
     case KeyType::inline_table_array:
@@ -133,6 +157,24 @@ const std::vector<ConfigKey>& config_keys() {
          0,
          0,
          {"5", "6"}},
+        {"academic_year.five_day_grades",
+         K::integer_array,
+         "[]",
+         "Grade levels (1-11) with a 5-day week when days_per_week is 6.",
+         bind<&Settings::five_day_grades>(),
+         1,
+         11},
+        {"academic_year.six_day_grades",
+         K::integer_array,
+         "[]",
+         "Grade levels (2-11) with a 6-day week when days_per_week is 5.",
+         bind<&Settings::six_day_grades>(),
+         1,
+         11},
+        {"academic_year.week_a", K::date, "",
+         "A day of the week that counts as week A (нечётная); weeks alternate A, B from it. "
+         "Unset: the week of academic_year.start.",
+         week_a()},
 
         {"periods", K::table_array, "[]",
          "Attestation periods (quarters, trimesters, half-years); a grade may have its own set.",
@@ -172,6 +214,23 @@ const std::vector<ConfigKey>& config_keys() {
          {},
          1,
          11},
+        {"bells.classes",
+         K::string_array,
+         "[]",
+         "Classes that use the schedule, e.g. [\"1А\"]; they take it over their grade's.",
+         {},
+         0,
+         0,
+         {},
+         class_names},
+        {"bells.weekdays",
+         K::integer_array,
+         "[]",
+         "Weekdays (1 = Monday ... 7) the schedule is for, e.g. [1] for a Monday with "
+         "«Разговоры о важном»; omitted = every day.",
+         {},
+         1,
+         7},
         {"bells.lessons", K::inline_table_array, "",
          "The lessons, each { number = N, start = \"HH:MM\", end = \"HH:MM\" }."},
         {"bells.lessons.number",
@@ -183,6 +242,31 @@ const std::vector<ConfigKey>& config_keys() {
          15},
         {"bells.lessons.start", K::time, "", "When the lesson starts, \"HH:MM\"."},
         {"bells.lessons.end", K::time, "", "When the lesson ends, \"HH:MM\", after its start."},
+
+        {"production", K::table_array, "[]",
+         "The production calendar: public holidays, days off and moved working days that "
+         "differ from a Monday-Friday week (schoolctl calendar import reads the same from a "
+         "file).",
+         bind<&Settings::production>()},
+        {"production.date", K::date, "", "The day."},
+        {"production.kind",
+         K::string,
+         "",
+         "holiday (a public holiday), day_off (a weekday off) or working (a working day, "
+         "usually a Saturday).",
+         {},
+         1,
+         0,
+         {"holiday", "day_off", "working"}},
+        {"production.name", K::string, R"("")", "Name, e.g. \"День народного единства\"."},
+        {"production.works_as",
+         K::integer,
+         "",
+         "working: the weekday (1 = Monday ... 7) whose timetable the day follows; required "
+         "for a Saturday or Sunday.",
+         {},
+         1,
+         7},
 
         {"reports.language",
          K::string,

@@ -18,14 +18,17 @@ enum class KeyType {
     date, // TOML local date, or a "YYYY-MM-DD" / "DD.MM.YYYY" string
     time, // "HH:MM" string (or a TOML local time)
     integer_array,
+    string_array,
     table_array,       // [[periods]]: one table per entry
     inline_table_array // lessons = [ { number = 1, ... }, ... ]
 };
 
 // One value of any key. monostate means "not set" (academic_year.start has no default).
 using ConfigValue = std::variant<std::monostate, std::string, std::int64_t, domain::Date,
-                                 std::vector<int>, std::vector<domain::AttestationPeriod>,
-                                 std::vector<domain::Holiday>, std::vector<domain::BellSchedule>>;
+                                 std::vector<int>, std::vector<std::string>,
+                                 std::vector<domain::AttestationPeriod>,
+                                 std::vector<domain::Holiday>, std::vector<domain::BellSchedule>,
+                                 std::vector<domain::ProductionDay>>;
 
 // How a top-level key reads and writes its Settings member.
 struct KeyAccess {

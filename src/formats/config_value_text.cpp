@@ -38,6 +38,14 @@ std::string list(const std::vector<int>& ints) {
     return out + "]";
 }
 
+std::string list(const std::vector<std::string>& texts) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        out += (i ? ", " : "") + quoted(texts[i]);
+    }
+    return out + "]";
+}
+
 std::string range_and_grades(const domain::DateRange& dates, const std::vector<int>& grades) {
     std::string out =
         ", start = " + domain::format_iso(dates.start) + ", end = " + domain::format_iso(dates.end);
@@ -66,11 +74,41 @@ std::string entry(const domain::BellSchedule& s) {
     if (!s.grades.empty()) {
         out += ", grades = " + list(s.grades);
     }
+    if (!s.classes.empty()) {
+        out += ", classes = " + list(s.classes);
+    }
+    if (!s.weekdays.empty()) {
+        out += ", weekdays = " + list(s.weekdays);
+    }
     out += ", lessons = [";
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
         out += (i ? ", " : "") + entry(s.lessons[i]);
     }
     return out + "] }";
+}
+
+const char* kind_name(domain::ProductionDay::Kind kind) {
+    switch (kind) {
+    case domain::ProductionDay::Kind::holiday:
+        return "holiday";
+    case domain::ProductionDay::Kind::day_off:
+        return "day_off";
+    case domain::ProductionDay::Kind::working:
+        return "working";
+    }
+    return "";
+}
+
+std::string entry(const domain::ProductionDay& d) {
+    std::string out = "{ date = " + domain::format_iso(d.date) + ", kind = " +
+                      quoted(kind_name(d.kind));
+    if (!d.name.empty()) {
+        out += ", name = " + quoted(d.name);
+    }
+    if (d.works_as) {
+        out += ", works_as = " + std::to_string(*d.works_as);
+    }
+    return out + " }";
 }
 
 template <typename T> std::string entries(const std::vector<T>& items) {
@@ -87,6 +125,7 @@ struct ToToml {
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
     std::string operator()(const domain::Date& d) const { return domain::format_iso(d); }
     std::string operator()(const std::vector<int>& v) const { return list(v); }
+    std::string operator()(const std::vector<std::string>& v) const { return list(v); }
     template <typename T> std::string operator()(const std::vector<T>& v) const {
         return entries(v);
     }

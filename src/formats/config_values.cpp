@@ -21,6 +21,8 @@ std::string expected(KeyType type) {
         return "a time string \"HH:MM\"";
     case KeyType::integer_array:
         return "an array of integers";
+    case KeyType::string_array:
+        return "an array of strings";
     case KeyType::table_array:
     case KeyType::inline_table_array:
         return "an array of tables";
@@ -87,6 +89,23 @@ std::optional<ConfigValue> to_int_list(const toml::node& node, std::string& why)
     return out;
 }
 
+std::optional<ConfigValue> to_string_list(const toml::node& node, std::string& why) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (const auto& element : *array) {
+        const auto* s = element.as_string();
+        if (s == nullptr) {
+            why = "expected an array of strings, got " + a_type(element) + " in it";
+            return std::nullopt;
+        }
+        out.push_back(s->get());
+    }
+    return out;
+}
+
 // The value in the key's type; nothing when the node has another type (`why` explains when
 // the type was right but the text was not).
 std::optional<ConfigValue> convert(const ConfigKey& key, const toml::node& node, std::string& why) {
@@ -107,6 +126,8 @@ std::optional<ConfigValue> convert(const ConfigKey& key, const toml::node& node,
         return to_time(node, why);
     case KeyType::integer_array:
         return to_int_list(node, why);
+    case KeyType::string_array:
+        return to_string_list(node, why);
     case KeyType::table_array:
     case KeyType::inline_table_array:
         return std::nullopt; // read by read_entries()

@@ -1,6 +1,17 @@
 -- Turns a fresh database back into schema 1, as the first schoolctl created it, to test the
 -- upgrade path. Each block undoes one migration, newest first.
 
+-- 6: timetable
+DROP TABLE lesson_changes;
+DROP TABLE lessons;
+DROP TABLE timetable_rules;
+DROP TABLE production_days;
+ALTER TABLE academic_years DROP COLUMN week_a;
+ALTER TABLE academic_years DROP COLUMN five_day_grades;
+ALTER TABLE academic_years DROP COLUMN six_day_grades;
+ALTER TABLE bell_schedules DROP COLUMN classes;
+ALTER TABLE bell_schedules DROP COLUMN weekdays;
+
 -- 5: accounts
 DROP INDEX accounts_person;
 DROP INDEX teaching_assignments_staff;
