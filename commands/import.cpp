@@ -41,6 +41,8 @@ Formats split_formats(const std::vector<std::string>& values) {
             f.input = app::SourceFormat::csv;
         } else if (v == "xlsx") {
             f.input = app::SourceFormat::xlsx;
+        } else if (v == "toml") {
+            f.input = app::SourceFormat::toml;
         } else {
             f.summary = v;
         }
@@ -199,9 +201,9 @@ void ImportCommand::add_file_options(CLI::App& sub) {
     sub.add_option("--sheet", sheet_, "XLSX: the sheet's name or number (default: the first)")
         ->type_name("NAME|N");
     sub.add_option("--format", formats_,
-                   "csv or xlsx: how to read FILE (default: from its content); table or json: "
-                   "the summary (default table). May be given twice")
-        ->check(CLI::IsMember({"csv", "xlsx", "table", "json"}))
+                   "csv, xlsx or toml: how to read FILE (default: from its name and content); "
+                   "table or json: the summary (default table). May be given twice")
+        ->check(CLI::IsMember({"csv", "xlsx", "toml", "table", "json"}))
         ->type_name("FORMAT");
 }
 
@@ -328,9 +330,10 @@ int ImportCommand::run(Context& ctx) {
                std::to_string(summary.rows) + " rows");
     print_rejects_and_warnings(ctx, summary);
     print_summary(ctx, summary, formats.summary);
-    if (summary.rejects.size() > summary.max_rejects) {
-        check_rejects(ctx, summary.rejects.size(), summary.rows, summary.max_rejects, false,
-                      rejects_);
+    if (summary.rejects.size() > summary.max_rejects || summary.whole_file_rejected) {
+        // Rows that clash were applied before the clash showed: --max-rejects cannot keep them.
+        check_rejects(ctx, summary.rejects.size(), summary.rows,
+                      summary.whole_file_rejected ? 0 : summary.max_rejects, false, rejects_);
     }
     if (summary.needs_confirmation && summary.dry_run) {
         ctx.warn("the sync would mark " + std::to_string(summary.left) +

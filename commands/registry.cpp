@@ -14,6 +14,7 @@
 #include "commands/logout.h"
 #include "commands/report.h"
 #include "commands/roles.h"
+#include "commands/schedule.h"
 #include "commands/token.h"
 #include "commands/whoami.h"
 
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<RolesCommand>());
     all.push_back(std::make_unique<ImportCommand>());
     all.push_back(std::make_unique<CalendarCommand>());
+    all.push_back(std::make_unique<ScheduleCommand>());
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ReportCommand>());

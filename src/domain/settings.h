@@ -66,6 +66,7 @@ struct Settings {
     std::string school_short_name;
     std::string school_external_id;
     std::string login_url;
+    std::vector<std::string> rooms;  // empty: any room name is accepted
     // [database]
     std::string database_path = "school.db";
     int busy_timeout_ms = 5000;

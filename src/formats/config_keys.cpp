@@ -134,6 +134,12 @@ const std::vector<ConfigKey>& config_keys() {
          0,
          {},
          web_address},
+        {"school.rooms",
+         K::string_array,
+         "[]",
+         "The school's rooms as timetables name them, e.g. [\"201\", \"Спортзал\"]; when "
+         "listed, a timetable naming another room is refused.",
+         bind<&Settings::rooms>()},
 
         {"database.path", K::string, R"("school.db")",
          "SQLite database file, relative to the working directory; --db and SCHOOLCTL_DB "

@@ -108,4 +108,16 @@ std::vector<std::int64_t> current_staff(Database& db, std::int64_t school_id) {
     return out;
 }
 
+std::optional<std::int64_t> staff_of_person(Database& db, std::int64_t school_id,
+                                            std::int64_t person_id) {
+    Statement st = db.prepare(
+        "SELECT s.person_id FROM staff s JOIN people p ON p.id = s.person_id "
+        "WHERE s.person_id = ? AND p.school_id = ?");
+    st.bind_all(person_id, school_id);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return st.get_int(0);
+}
+
 }  // namespace schoolctl::store

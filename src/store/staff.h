@@ -25,6 +25,10 @@ std::vector<StaffRow> find_staff_by_name(Database& db, std::int64_t school_id,
                                          const std::string& match_key,
                                          const std::optional<std::string>& birth_date);
 
+// The person, when they are staff of the school (whether or not they have left).
+std::optional<std::int64_t> staff_of_person(Database& db, std::int64_t school_id,
+                                            std::int64_t person_id);
+
 std::int64_t insert_staff(Database& db, std::int64_t school_id, const PersonFields& person,
                           const std::string& position, const std::string& now);
 // Sets the position; a staff member named again after leaving is back (left_on cleared).

@@ -34,7 +34,8 @@ struct ImportSummary {
     bool sync = false;
     std::size_t max_rejects = 0;
     std::size_t max_delete = 0;
-    bool needs_confirmation = false;  // sync would mark more than max_delete as left
+    bool needs_confirmation = false;
+    bool whole_file_rejected = false;  // rows that clash with each other: nothing is written  // sync would mark more than max_delete as left
     bool written = false;  // false when rejects or a refused sync stopped it, or on a dry run
 
     void add_also(const std::string& what, std::size_t n = 1) {

@@ -7,6 +7,7 @@
 #include "app/import/staff.h"
 #include "app/import/students.h"
 #include "app/import/subjects.h"
+#include "app/import/timetable.h"
 
 namespace schoolctl::app {
 
@@ -27,6 +28,10 @@ const std::vector<ImportKind>& import_kinds() {
         {"assignments",
          "Who teaches which subject in which class or group, and who is class teacher",
          make_assignment_importer},
+        {"timetable",
+         "Timetable rules: class or group, subject, teacher, room, weekday, lesson, "
+         "periodicity, valid from/to",
+         make_timetable_importer},
     };
     return kinds;
 }

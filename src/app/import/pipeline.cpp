@@ -63,6 +63,14 @@ bool ImportRun::claimed(std::int64_t id) const {
     return index < claims_.size() && claims_[index] != 0;
 }
 
+std::optional<std::size_t> ImportRun::claimed_by(std::int64_t id) const {
+    auto index = static_cast<std::size_t>(id);
+    if (index < claims_.size() && claims_[index] != 0) {
+        return claims_[index];
+    }
+    return std::nullopt;
+}
+
 void ImportRun::warn(std::size_t line, const std::string& text) {
     summary.warnings.push_back(source(line) + ": " + text);
 }
@@ -174,7 +182,7 @@ void apply_rows(ImportRun& run, RowImporter& importer, RowSource& source,
 
 void check_permission_and_mode(Session& s, const ImportRequest& request,
                                const RowImporter& importer) {
-    s.require(domain::Permission::roster_write);
+    s.require(importer.permission());
     if (request.mode == ImportMode::sync && !importer.syncs()) {
         throw Error(ExitCode::usage, "--mode sync applies to pupils and staff, not to " +
                                          importer.kind());
@@ -190,7 +198,9 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
         mapping = formats::read_mapping(*request.mapping_file);
     }
     ImportSummary summary;
-    auto source = open_row_source(request.source);
+    SourceOptions options = request.source;
+    options.toml_array = importer.toml_table();
+    auto source = open_row_source(options);
     ColumnMap columns = prepare(summary, *source, importer, request, mapping);
 
     ImportRun run(s, request, summary);
@@ -199,6 +209,14 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
     // what the plan was computed from.
     store::Transaction tx(s.db());
     apply_rows(run, importer, *source, columns);
+    if (summary.rejects.empty()) {
+        for (auto& [line, problem] : importer.check_whole(run)) {
+            summary.rejects.push_back({line, problem.field, problem.reason, {}});
+            summary.whole_file_rejected = true;
+        }
+        std::stable_sort(summary.rejects.begin(), summary.rejects.end(),
+                         [](const RowReject& a, const RowReject& b) { return a.line < b.line; });
+    }
 
     if (summary.sync) {
         if (summary.rejects.empty()) {
@@ -215,7 +233,7 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
         write_rejects_file(*request.rejects_file, summary.header, summary.rejects);
     }
     if (summary.rejects.size() > request.max_rejects || request.dry_run ||
-        summary.needs_confirmation) {
+        summary.needs_confirmation || summary.whole_file_rejected) {
         return summary;  // the transaction rolls back: nothing written
     }
     record_in_history(run, importer.kind());

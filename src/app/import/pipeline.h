@@ -82,6 +82,8 @@ public:
     // file named it already (the same pupil twice).
     std::optional<std::size_t> claim(std::int64_t id, std::size_t line);
     bool claimed(std::int64_t id) const;
+    // The line that claimed the object, if one did.
+    std::optional<std::size_t> claimed_by(std::int64_t id) const;
     void warn(std::size_t line, const std::string& text);
 
 private:
@@ -102,6 +104,14 @@ public:
     // which costs more than the writes themselves. A row rejected after writing anyway stops
     // the import with nothing written.
     virtual bool checks_before_writing() const { return false; }
+    // The array of tables a TOML file of these records holds: [[row]], [[lesson]].
+    virtual std::string toml_table() const { return "row"; }
+    // What the import needs: roster.write, or timetable.write for a timetable.
+    virtual domain::Permission permission() const { return domain::Permission::roster_write; }
+    // After the last row, when none was rejected: problems only the whole file shows (two rows
+    // that clash), each with its line. Any of them means nothing is written, whatever
+    // --max-rejects says: their rows were applied already.
+    virtual std::vector<std::pair<std::size_t, RowProblem>> check_whole(ImportRun&) { return {}; }
     // Whether --mode sync means something for this kind (pupils and staff).
     virtual bool syncs() const { return false; }
     // Sync: mark as left those the file did not name; returns how many.

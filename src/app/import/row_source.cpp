@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "formats/toml_records.h"
 #include "util/error.h"
 
 namespace schoolctl::app {
@@ -32,6 +33,35 @@ private:
     }
     formats::CsvReader reader_;
 };
+
+class TomlSource final : public RowSource {
+public:
+    explicit TomlSource(const SourceOptions& o)
+        : file_(o.file), read_(formats::read_toml_records(o.file, o.toml_array)),
+          array_(o.toml_array) {}
+
+    const std::string& file() const override { return file_; }
+    const formats::CsvRecord& header() const override { return read_.header; }
+    bool next(formats::CsvRecord& record) override {
+        if (next_ == read_.records.size()) {
+            return false;
+        }
+        record = read_.records[next_++];
+        return true;
+    }
+    std::string sha256() override { return read_.sha256; }
+    std::string description() const override { return "TOML, [[" + array_ + "]] tables"; }
+
+private:
+    std::string file_;
+    formats::TomlRecords read_;
+    std::string array_;
+    std::size_t next_ = 0;
+};
+
+bool named_toml(const std::string& file) {
+    return file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
+}
 
 enum class Magic { csv_text, zip, ole };
 
@@ -68,6 +98,10 @@ std::unique_ptr<RowSource> open_row_source(const SourceOptions& options) {
                                          "give its path");
         }
         return std::make_unique<CsvSource>(options);
+    }
+    if (options.format == SourceFormat::toml ||
+        (options.format == SourceFormat::automatic && named_toml(options.file))) {
+        return std::make_unique<TomlSource>(options);
     }
     Magic magic = sniff(options.file);
     SourceFormat format = options.format;

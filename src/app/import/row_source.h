@@ -10,7 +10,8 @@
 
 namespace schoolctl::app {
 
-enum class SourceFormat { automatic, csv, xlsx };
+// TOML: a list of [[lesson]]-style tables, chosen by a .toml name (see formats/toml_records.h).
+enum class SourceFormat { automatic, csv, xlsx, toml };
 
 struct SourceOptions {
     std::string file;  // a path, or "-" for standard input (CSV only)
@@ -18,6 +19,7 @@ struct SourceOptions {
     std::string encoding = "auto";     // CSV only
     std::optional<char> delimiter;     // CSV only
     std::optional<std::string> sheet;  // XLSX only: a name or a 1-based number
+    std::string toml_array = "row";    // TOML only: the name of the array of tables
 };
 
 class RowSource {

@@ -1,0 +1,25 @@
+#pragma once
+// A week of lessons as a timetable grid — lessons down, days across — for a class (with its
+// subgroups), a teacher (with the lessons they cover as a substitute) or a room. `schedule show`
+// prints one; `report timetable` puts one section per class or teacher in a document.
+#include <string>
+#include <vector>
+
+#include "app/session.h"
+#include "domain/date.h"
+#include "report/document.h"
+
+namespace schoolctl::app {
+
+enum class ViewKind { class_, teacher, room };
+
+struct ViewRequest {
+    ViewKind kind = ViewKind::class_;
+    std::vector<std::string> who;  // class names, teachers or rooms; one section each
+    domain::Date week;             // any day of the week
+};
+
+// Every class of the year, or every teacher who has a lesson that week, when `who` is empty.
+report::Document week_timetable(Session& session, const ViewRequest& request);
+
+}  // namespace schoolctl::app

@@ -1,0 +1,126 @@
+#pragma once
+// Timetable rules of an academic year and the dated lessons they expand into.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace schoolctl::store {
+
+struct RuleRow {
+    std::int64_t id = 0;
+    std::int64_t year_id = 0;
+    std::optional<std::int64_t> class_id;  // exactly one of class_id and group_id
+    std::optional<std::int64_t> group_id;
+    std::int64_t subject_id = 0;
+    std::int64_t teacher_id = 0;
+    std::string room;
+    int weekday = 1;
+    int lesson_no = 1;
+    std::string periodicity = "weekly";  // domain::format_periodicity's canonical text
+    std::string valid_from;              // ISO
+    std::string valid_to;
+    std::string source;  // where it came from: "timetable.csv:14"
+};
+
+std::vector<RuleRow> list_rules(Database& db, std::int64_t year_id);
+
+// The rule with the same target, slot, subject, periodicity and start, if there is one: what a
+// timetable file names again when it is imported again.
+std::optional<RuleRow> find_rule(Database& db, const RuleRow& key);
+
+std::int64_t insert_rule(Database& db, const RuleRow& rule, const std::string& now);
+// Writes teacher, room, valid_to and source.
+void update_rule(Database& db, const RuleRow& rule, const std::string& now);
+
+// For each group of the year with members: the highest grade of the classes its current
+// members are in, and the first of those classes by name (a stream's bells follow it).
+struct GroupGrade {
+    std::int64_t group_id = 0;
+    int grade = 0;
+    std::string class_name;
+};
+std::vector<GroupGrade> group_grades(Database& db, std::int64_t year_id);
+
+struct LessonRow {
+    std::int64_t id = 0;
+    std::int64_t rule_id = 0;
+    std::string rule_date;  // the date the rule gave: with rule_id, the lesson's key
+    std::string date;       // where it is now (a moved lesson differs)
+    int lesson_no = 0;
+    std::int64_t teacher_id = 0;  // as planned
+    std::string room;
+    std::optional<std::int64_t> substitute_id;
+    std::string status = "scheduled";  // or "cancelled"
+};
+
+// The year's lessons whose key date lies in [from, to], ordered by rule and date.
+std::vector<LessonRow> lessons_by_rule_date(Database& db, std::int64_t year_id,
+                                            const std::string& from, const std::string& to);
+
+// The ids among `lesson_ids` that something depends on: a change made by hand (a substitution,
+// a cancellation, a move). Such a lesson is never deleted by expanding the timetable again.
+std::vector<std::int64_t> lessons_in_use(Database& db, std::int64_t year_id,
+                                         const std::string& from, const std::string& to);
+
+void insert_lesson(Database& db, const LessonRow& lesson);
+// Writes lesson_no, teacher_id and room (what follows the rule).
+void update_lesson_plan(Database& db, const LessonRow& lesson);
+void delete_lesson(Database& db, std::int64_t lesson_id);
+
+// What a change by hand writes: where the lesson is, who teaches it, whether it happens.
+struct LessonState {
+    std::int64_t id = 0;
+    std::string date;
+    int lesson_no = 0;
+    std::string room;
+    std::optional<std::int64_t> substitute_id;
+    std::string status = "scheduled";
+};
+void update_lesson_state(Database& db, const LessonState& state);
+
+struct LessonChange {
+    std::int64_t lesson_id = 0;
+    std::string kind;  // substitute | cancel | move | restore
+    std::string at;
+    std::optional<std::int64_t> account_id;
+    std::string before;  // JSON
+    std::string after;   // JSON
+    std::string reason;
+};
+void insert_lesson_change(Database& db, const LessonChange& change);
+
+// Who is in which class and group now: (class or group id, pupil id) pairs.
+std::vector<std::pair<std::int64_t, std::int64_t>> current_class_members(Database& db,
+                                                                         std::int64_t year_id);
+std::vector<std::pair<std::int64_t, std::int64_t>> current_group_members(Database& db,
+                                                                         std::int64_t year_id);
+
+// A lesson as people read it: for whom, what, who teaches it and where.
+struct LessonView {
+    std::int64_t id = 0;
+    std::int64_t rule_id = 0;
+    std::string rule_date;
+    std::string date;
+    int lesson_no = 0;
+    std::string status;
+    std::optional<std::int64_t> class_id;  // the rule's class
+    std::optional<std::int64_t> group_id;  // or group
+    std::optional<std::int64_t> group_class_id;  // a subgroup's class
+    std::int64_t subject_id = 0;
+    std::string subject_code;
+    std::string subject_name;
+    std::int64_t teacher_id = 0;
+    std::string teacher_last, teacher_first, teacher_middle;
+    std::optional<std::int64_t> substitute_id;
+    std::string substitute_last, substitute_first, substitute_middle;
+    std::string room;
+};
+
+// The year's lessons dated in [from, to] (where they are now), by date and lesson number.
+std::vector<LessonView> lessons_between(Database& db, std::int64_t year_id,
+                                        const std::string& from, const std::string& to);
+
+}  // namespace schoolctl::store
