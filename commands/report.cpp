@@ -4,10 +4,45 @@
 
 #include "app/report_delivery.h"
 #include "app/reports/class_list.h"
+#include "app/reports/substitutions.h"
+#include "app/reports/timetable_report.h"
 #include "commands/context.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
+namespace {
+
+domain::Date date_option(const std::string& option, const std::optional<std::string>& text) {
+    if (!text) {
+        return today_moscow();
+    }
+    auto d = domain::parse_date(*text);
+    if (!d) {
+        throw Error(ExitCode::usage, option + " \"" + *text +
+                                         "\" is not a date (expected DD.MM.YYYY or YYYY-MM-DD)");
+    }
+    return *d;
+}
+
+// "2026-11" or "11.2026"; this month when absent.
+std::chrono::year_month month_option(const std::optional<std::string>& text) {
+    domain::Date today = today_moscow();
+    if (!text) {
+        return today.year() / today.month();
+    }
+    auto d = domain::parse_date(*text + "-01");
+    if (!d) {
+        d = domain::parse_date("01." + *text);
+    }
+    if (!d) {
+        throw Error(ExitCode::usage,
+                    "--month \"" + *text + "\" is not a month (expected YYYY-MM or MM.YYYY)");
+    }
+    return d->year() / d->month();
+}
+
+}  // namespace
 
 CommandInfo ReportCommand::info() const {
     return {"report",
@@ -15,7 +50,20 @@ CommandInfo ReportCommand::info() const {
             "Reports",
             {"schoolctl report class-list --class 5А",
              "schoolctl report class-list --format pdf --out out/",
-             "schoolctl report class-list --format xlsx --out class-list.xlsx"}};
+             "schoolctl report timetable --format pdf --out out/ --week 2026-12-07",
+             "schoolctl report timetable --by teacher --format xlsx --out teachers.xlsx",
+             "schoolctl report substitutions --month 2026-11 --format xlsx --out out/"}};
+}
+
+void ReportCommand::add_output_options(CLI::App& sub) {
+    sub.add_option("--format", format_,
+                   "xlsx, pdf, html, csv, json or table (default: from --out's extension, else "
+                   "table)")
+        ->type_name("FORMAT");
+    sub.add_option("--out", out_,
+                   "A file, a directory (the file is named after the report), or - for stdout")
+        ->type_name("FILE|DIR|-")
+        ->capture_default_str();
 }
 
 void ReportCommand::add_cli(CLI::App& app) {
@@ -24,16 +72,26 @@ void ReportCommand::add_cli(CLI::App& app) {
     class_list_->add_option("--class", class_, "One class, e.g. 5А (default: every class)");
     class_list_->add_flag("--with-birth-dates", birth_dates_,
                           "Add the birth date column (personal data: only when needed)");
-    class_list_
-        ->add_option("--format", format_,
-                     "xlsx, pdf, html, csv, json or table (default: from --out's extension, "
-                     "else table)")
-        ->type_name("FORMAT");
-    class_list_
-        ->add_option("--out", out_,
-                     "A file, a directory (the file is named after the report), or - for stdout")
-        ->type_name("FILE|DIR|-")
-        ->capture_default_str();
+    add_output_options(*class_list_);
+
+    timetable_ = app.add_subcommand(
+        "timetable", "A week of the timetable, a page per class, teacher or room, to print");
+    auto* who = timetable_->add_option_group("whose", "Whose timetable (default: every class)");
+    who->add_option("--class", class_, "One class: 5А");
+    who->add_option("--teacher", teacher_, "One teacher: login, staff id or full name");
+    who->add_option("--room", room_, "One room: 204");
+    who->add_option("--by", by_, "Every class, teacher or room")
+        ->check(CLI::IsMember({"class", "teacher", "room"}));
+    who->require_option(0, 1);
+    timetable_->add_option("--week", week_, "Any day of the week (default: today)")
+        ->type_name("DATE");
+    add_output_options(*timetable_);
+
+    substitutions_ = app.add_subcommand(
+        "substitutions", "Hours taught as a substitute per teacher, and cancelled lessons");
+    substitutions_->add_option("--month", month_, "YYYY-MM or MM.YYYY (default: this month)")
+        ->type_name("MONTH");
+    add_output_options(*substitutions_);
 }
 
 int ReportCommand::run(Context& ctx) {
@@ -45,7 +103,29 @@ int ReportCommand::run(Context& ctx) {
                                          " to a terminal; use --out FILE or a pipe");
     }
     app::Session& session = ctx.session();
-    report::Document doc = app::build_class_list(session, {class_, birth_dates_});
+    report::Document doc;
+    if (timetable_->parsed()) {
+        app::TimetableReportRequest request;
+        request.week = date_option("--week", week_);
+        if (class_) {
+            request.who = class_;
+        } else if (teacher_) {
+            request.by = app::TimetableBy::teacher;
+            request.who = teacher_;
+        } else if (room_) {
+            request.by = app::TimetableBy::room;
+            request.who = room_;
+        } else {
+            request.by = by_ == "teacher" ? app::TimetableBy::teacher
+                         : by_ == "room"  ? app::TimetableBy::room
+                                          : app::TimetableBy::class_;
+        }
+        doc = app::build_timetable_report(session, request);
+    } else if (substitutions_->parsed()) {
+        doc = app::build_substitutions_report(session, month_option(month_));
+    } else {
+        doc = app::build_class_list(session, {class_, birth_dates_});
+    }
     std::string written = app::deliver_report(session, doc, {format, out_}, ctx.out());
     if (written != "-") {
         ctx.out() << written << '\n';

@@ -10,8 +10,17 @@ public:
     int run(Context& ctx) override;
 
 private:
+    void add_output_options(CLI::App& sub);
+
     CLI::App* class_list_ = nullptr;
+    CLI::App* timetable_ = nullptr;
+    CLI::App* substitutions_ = nullptr;
     std::optional<std::string> class_;
+    std::optional<std::string> teacher_;
+    std::optional<std::string> room_;
+    std::string by_ = "class";
+    std::optional<std::string> week_;
+    std::optional<std::string> month_;
     bool birth_dates_ = false;
     std::optional<std::string> format_;
     std::string out_ = "-";

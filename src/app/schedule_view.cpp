@@ -56,7 +56,8 @@ struct Filter {
 };
 
 std::string cell_text(const store::LessonView& l, ViewKind kind, const TimetableTargets& targets,
-                      std::int64_t viewer) {
+                      std::int64_t viewer, bool subject_names) {
+    const std::string& subject = subject_names ? l.subject_name : l.subject_code;
     std::string who_for;
     if (l.class_id) {
         if (const auto* t = targets.of_class(*l.class_id)) {
@@ -80,17 +81,17 @@ std::string cell_text(const store::LessonView& l, ViewKind kind, const Timetable
                 who_for = who_for.substr(klass->name.size() + 1);
             }
         }
-        out = (l.group_id ? who_for + ": " : "") + l.subject_code +
+        out = (l.group_id ? who_for + ": " : "") + subject +
               (l.room.empty() ? "" : " " + l.room) + " " + (l.substitute_id ? substitute : teacher);
         break;
     case ViewKind::teacher:
-        out = who_for + " " + l.subject_code + (l.room.empty() ? "" : " " + l.room);
+        out = who_for + " " + subject + (l.room.empty() ? "" : " " + l.room);
         if (l.substitute_id && l.teacher_id == viewer) {
             out += " (заменяет " + substitute + ")";
         }
         break;
     case ViewKind::room:
-        out = who_for + " " + l.subject_code + " " + (l.substitute_id ? substitute : teacher);
+        out = who_for + " " + subject + " " + (l.substitute_id ? substitute : teacher);
         break;
     }
     if (l.status == "cancelled") {
@@ -106,7 +107,8 @@ std::string cell_text(const store::LessonView& l, ViewKind kind, const Timetable
 
 report::Section grid(const std::string& key, const std::string& heading,
                      const std::vector<const store::LessonView*>& lessons, const Week& week,
-                     ViewKind kind, const TimetableTargets& targets, std::int64_t viewer) {
+                     ViewKind kind, const TimetableTargets& targets, std::int64_t viewer,
+                     bool subject_names) {
     report::Section section;
     section.key = key;
     section.heading = heading;
@@ -129,7 +131,7 @@ report::Section grid(const std::string& key, const std::string& heading,
             std::string iso = domain::format_iso(d), text;
             for (const auto* l : lessons) {
                 if (l->date == iso && l->lesson_no == n) {
-                    text += (text.empty() ? "" : " / ") + cell_text(*l, kind, targets, viewer);
+                    text += (text.empty() ? "" : " / ") + cell_text(*l, kind, targets, viewer, subject_names);
                 }
             }
             row.emplace_back(text);
@@ -162,7 +164,7 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
     doc.kind = "timetable";
     doc.title = "Расписание";
     doc.school = session.school_name();
-    doc.generated = domain::format_ru(today_moscow());
+    doc.generated = format_moscow(now_seconds());
     doc.orientation = report::Orientation::landscape;
     bool in_year = calendar.year.dates.start <= request.week && request.week <= calendar.year.dates.end;
     std::string week_text = "неделя " + domain::format_ru(week.monday) + "–" +
@@ -257,7 +259,8 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
             }
         }
         doc.sections.push_back(grid(titles[i].first, titles[i].second + ", " + week_text, mine,
-                                    week, request.kind, targets, filters[i].id));
+                                    week, request.kind, targets, filters[i].id,
+                                    request.subject_names));
     }
     return doc;
 }

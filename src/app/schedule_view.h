@@ -17,6 +17,7 @@ struct ViewRequest {
     ViewKind kind = ViewKind::class_;
     std::vector<std::string> who;  // class names, teachers or rooms; one section each
     domain::Date week;             // any day of the week
+    bool subject_names = false;    // «Математика» rather than MATH: for printed forms
 };
 
 // Every class of the year, or every teacher who has a lesson that week, when `who` is empty.

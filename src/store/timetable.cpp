@@ -175,6 +175,22 @@ std::vector<std::pair<std::int64_t, std::int64_t>> current_group_members(Databas
                  year_id);
 }
 
+std::vector<std::pair<std::int64_t, std::string>> latest_change_reasons(Database& db,
+                                                                        std::int64_t year_id,
+                                                                        const std::string& from,
+                                                                        const std::string& to) {
+    Statement st = db.prepare(
+        "SELECT c.lesson_id, c.reason FROM lesson_changes c JOIN lessons l ON l.id = c.lesson_id "
+        "JOIN timetable_rules r ON r.id = l.rule_id WHERE r.year_id = ? AND l.date BETWEEN ? AND ? "
+        "AND c.id = (SELECT max(id) FROM lesson_changes WHERE lesson_id = c.lesson_id)");
+    st.bind_all(year_id, from, to);
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    while (st.step() == Step::row) {
+        out.emplace_back(st.get_int(0), st.get_text(1));
+    }
+    return out;
+}
+
 void update_lesson_state(Database& db, const LessonState& st_) {
     Statement st = db.prepare(
         "UPDATE lessons SET date = ?, lesson_no = ?, room = ?, substitute_id = ?, status = ? "

@@ -98,6 +98,12 @@ std::vector<std::pair<std::int64_t, std::int64_t>> current_class_members(Databas
 std::vector<std::pair<std::int64_t, std::int64_t>> current_group_members(Database& db,
                                                                          std::int64_t year_id);
 
+// The reason given with the latest change of each lesson of the year dated in [from, to].
+std::vector<std::pair<std::int64_t, std::string>> latest_change_reasons(Database& db,
+                                                                        std::int64_t year_id,
+                                                                        const std::string& from,
+                                                                        const std::string& to);
+
 // A lesson as people read it: for whom, what, who teaches it and where.
 struct LessonView {
     std::int64_t id = 0;
