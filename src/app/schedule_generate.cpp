@@ -7,6 +7,7 @@
 
 #include "app/school_calendar.h"
 #include "app/timetable_targets.h"
+#include "domain/lesson_dates.h"
 #include "domain/periodicity.h"
 #include "store/connection.h"
 #include "store/subjects.h"
@@ -18,8 +19,6 @@ namespace schoolctl::app {
 namespace {
 
 using domain::Date;
-using std::chrono::days;
-using std::chrono::sys_days;
 
 struct Wanted {
     std::int64_t rule_id;
@@ -31,29 +30,15 @@ struct Wanted {
     }
 };
 
-// Study days of [from, to] for a grade, by the weekday whose timetable they follow.
-using StudyDays = std::map<int, std::vector<Date>>;
-
-StudyDays study_days(const domain::StudyCalendar& calendar, int grade, Date from, Date to) {
-    StudyDays out;
-    for (sys_days d = sys_days{from}; d <= sys_days{to}; d += days{1}) {
-        auto verdict = domain::study_day(calendar, Date{d}, grade);
-        if (verdict.study()) {
-            out[verdict.timetable_weekday].push_back(Date{d});
-        }
-    }
-    return out;
-}
-
 std::vector<Wanted> wanted_lessons(const SchoolCalendar& calendar, const TimetableTargets& targets,
                                    const std::vector<store::RuleRow>& rules, Date from, Date to) {
-    std::map<int, StudyDays> by_grade;
+    std::map<int, domain::StudyDays> by_grade;
     std::vector<Wanted> out;
     for (const auto& rule : rules) {
         int grade = targets.of(rule).grade;
         auto it = by_grade.find(grade);
         if (it == by_grade.end()) {
-            it = by_grade.emplace(grade, study_days(calendar.study, grade, from, to)).first;
+            it = by_grade.emplace(grade, domain::StudyDays(calendar.study, grade, from, to)).first;
         }
         domain::RuleDates dates;
         dates.weekday = rule.weekday;
@@ -62,17 +47,8 @@ std::vector<Wanted> wanted_lessons(const SchoolCalendar& calendar, const Timetab
         dates.periodicity =
             std::get<domain::Periodicity>(domain::parse_periodicity(rule.periodicity));
         dates.week_anchor = calendar.week_a;
-        auto days_of_weekday = it->second.find(rule.weekday);
-        if (days_of_weekday == it->second.end()) {
-            continue;
-        }
-        for (const Date& d : days_of_weekday->second) {
-            if (d < dates.valid_from || dates.valid_to < d) {
-                continue;
-            }
-            if (domain::occurs_on(dates, d, rule.weekday)) {
-                out.push_back({rule.id, domain::format_iso(d), &rule});
-            }
+        for (const Date& d : domain::lesson_dates(dates, it->second)) {
+            out.push_back({rule.id, domain::format_iso(d), &rule});
         }
     }
     std::sort(out.begin(), out.end());
