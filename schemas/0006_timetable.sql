@@ -11,6 +11,9 @@ ALTER TABLE academic_years ADD COLUMN six_day_grades TEXT NOT NULL DEFAULT '';
 -- A bell schedule may be for some classes ('5А,5Б') and some weekdays ('1' = Monday) only.
 ALTER TABLE bell_schedules ADD COLUMN classes TEXT NOT NULL DEFAULT '';
 ALTER TABLE bell_schedules ADD COLUMN weekdays TEXT NOT NULL DEFAULT '';
+-- ... and between some dates only (the 1st grade's 35-minute lessons until December).
+ALTER TABLE bell_schedules ADD COLUMN from_date TEXT CHECK (from_date IS NULL OR date(from_date) = from_date);
+ALTER TABLE bell_schedules ADD COLUMN to_date TEXT CHECK (to_date IS NULL OR date(to_date) = to_date);
 
 -- The government's production calendar: the days that differ from a Monday-Friday week.
 CREATE TABLE production_days (

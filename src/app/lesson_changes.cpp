@@ -247,7 +247,7 @@ ChangeResult move_lesson(Session& session, const LessonSelector& which, const Mo
     }
     if (!f.calendar.year.bells.empty() &&
         !domain::bell_for(f.calendar.year.bells, target.bell_class, target.grade,
-                          verdict.timetable_weekday, after.lesson_no)) {
+                          verdict.timetable_weekday, after.lesson_no, date)) {
         throw Error(ExitCode::data, "lesson " + std::to_string(after.lesson_no) +
                                         " is not in the bell schedule of " + target.name +
                                         " on " + format_ru(date));

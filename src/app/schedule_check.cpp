@@ -194,7 +194,7 @@ private:
             findings_.add("calendar", name_of(l) + " has a lesson on a day off: " + verdict.reason,
                           {source(l)}, date);
         }
-        if (!domain::bell_for(calendar_.year.bells, t.bell_class, t.grade, wd, l.lesson_no)) {
+        if (!domain::bell_for(calendar_.year.bells, t.bell_class, t.grade, wd, l.lesson_no, date)) {
             findings_.add("bells", name_of(l) + ": lesson " + std::to_string(l.lesson_no) +
                                        " is outside the bell schedule on " +
                                        domain::weekday_name(wd),

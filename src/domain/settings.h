@@ -40,6 +40,8 @@ struct BellSchedule {
     std::vector<Bell> lessons;
     std::vector<std::string> classes;  // "5А": only these classes; empty = by grades
     std::vector<int> weekdays;         // 1 = Monday … 7; empty = every day
+    std::optional<Date> from;          // only from this day (the 1st grade's 40-minute lessons
+    std::optional<Date> to;            // from January); unset = the whole year
 };
 
 // One day of the production calendar («производственный календарь») that differs from the

@@ -149,6 +149,11 @@ std::optional<domain::BellSchedule> bell_schedule(Entry& e) {
     auto grades = e.get<std::vector<int>>("grades", false);
     auto classes = e.get<std::vector<std::string>>("classes", false);
     auto weekdays = e.get<std::vector<int>>("weekdays", false);
+    auto from = e.get<Date>("from", false);
+    auto to = e.get<Date>("to", false);
+    if (from && to && *to < *from) {
+        e.add("to", domain::format_iso(*to) + " is before from (" + domain::format_iso(*from) + ")");
+    }
     std::vector<domain::Bell> lessons;
     std::vector<std::size_t> lines;
     const toml::node* node = e.find("lessons");
@@ -174,7 +179,7 @@ std::optional<domain::BellSchedule> bell_schedule(Entry& e) {
     }
     return domain::BellSchedule{*name, grades.value_or(std::vector<int>{}), std::move(lessons),
                                 classes.value_or(std::vector<std::string>{}),
-                                weekdays.value_or(std::vector<int>{})};
+                                weekdays.value_or(std::vector<int>{}), from, to};
 }
 
 std::optional<domain::ProductionDay> production_day(Entry& e) {

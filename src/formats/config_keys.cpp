@@ -237,6 +237,10 @@ const std::vector<ConfigKey>& config_keys() {
          {},
          1,
          7},
+        {"bells.from", K::date, "",
+         "First day the schedule is used, e.g. 2027-01-11 for the 1st grade's 40-minute lessons; "
+         "omitted = from the start of the year."},
+        {"bells.to", K::date, "", "Last day the schedule is used; omitted = to the end of the year."},
         {"bells.lessons", K::inline_table_array, "",
          "The lessons, each { number = N, start = \"HH:MM\", end = \"HH:MM\" }."},
         {"bells.lessons.number",

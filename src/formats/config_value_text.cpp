@@ -80,6 +80,12 @@ std::string entry(const domain::BellSchedule& s) {
     if (!s.weekdays.empty()) {
         out += ", weekdays = " + list(s.weekdays);
     }
+    if (s.from) {
+        out += ", from = " + domain::format_iso(*s.from);
+    }
+    if (s.to) {
+        out += ", to = " + domain::format_iso(*s.to);
+    }
     out += ", lessons = [";
     for (std::size_t i = 0; i < s.lessons.size(); ++i) {
         out += (i ? ", " : "") + entry(s.lessons[i]);

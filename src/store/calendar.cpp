@@ -110,13 +110,20 @@ void replace_parts(Database& db, std::int64_t year_id, const YearCalendar& c,
     if (parts.bells) {
         db.prepare("DELETE FROM bell_schedules WHERE year_id = ?").bind_all(year_id).run();
         Statement schedule = db.prepare(
-            "INSERT INTO bell_schedules(year_id, name, grades, classes, weekdays) "
-            "VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO bell_schedules(year_id, name, grades, classes, weekdays, from_date, "
+            "to_date) VALUES (?, ?, ?, ?, ?, ?, ?)");
         Statement bell = db.prepare(
             "INSERT INTO bells(schedule_id, number, start_time, end_time) VALUES (?, ?, ?, ?)");
         for (const auto& b : c.bells) {
+            std::optional<std::string> from, to;
+            if (b.from) {
+                from = format_iso(*b.from);
+            }
+            if (b.to) {
+                to = format_iso(*b.to);
+            }
             schedule.bind_all(year_id, b.name, joined(b.grades), joined(b.classes),
-                              joined(b.weekdays));
+                              joined(b.weekdays), from, to);
             schedule.run();
             schedule.reset();
             std::int64_t schedule_id = db.last_insert_id();
@@ -218,15 +225,23 @@ YearCalendar read_year_calendar(Database& db, std::int64_t year_id) {
     {
         Statement st = db.prepare(
             "SELECT s.id, s.name, s.grades, s.classes, s.weekdays, b.number, b.start_time, "
-            "b.end_time FROM bell_schedules s JOIN bells b ON b.schedule_id = s.id "
-            "WHERE s.year_id = ? ORDER BY s.id, b.number");
+            "b.end_time, s.from_date, s.to_date FROM bell_schedules s "
+            "JOIN bells b ON b.schedule_id = s.id WHERE s.year_id = ? ORDER BY s.id, b.number");
         st.bind_all(year_id);
         std::int64_t last = 0;
         while (st.step() == Step::row) {
             if (st.get_int(0) != last) {
                 last = st.get_int(0);
-                c.bells.push_back({st.get_text(1), numbers(st.get_text(2)), {},
-                                   split(st.get_text(3)), numbers(st.get_text(4))});
+                domain::BellSchedule b{st.get_text(1), numbers(st.get_text(2)), {},
+                                       split(st.get_text(3)), numbers(st.get_text(4)),
+                                       std::nullopt, std::nullopt};
+                if (auto from = st.get_optional_text(8)) {
+                    b.from = date_of(*from);
+                }
+                if (auto to = st.get_optional_text(9)) {
+                    b.to = date_of(*to);
+                }
+                c.bells.push_back(std::move(b));
             }
             c.bells.back().lessons.push_back(
                 {static_cast<int>(st.get_int(5)), st.get_text(6), st.get_text(7)});

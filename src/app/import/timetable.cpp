@@ -1,5 +1,6 @@
 #include "app/import/timetable.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -102,6 +103,9 @@ public:
         if (auto* problem = std::get_if<RowProblem>(&dates)) {
             return *problem;
         }
+        if (auto problem = check_bells(target, rule)) {
+            return *problem;
+        }
         rule.source = run.source(row.line());
         return apply(run, row, rule);
     }
@@ -195,25 +199,35 @@ private:
             return RowProblem{"lesson", "\"" + n + "\" is not a lesson number (0-15)"};
         }
         rule.lesson_no = std::stoi(n);
+        return std::nullopt;
+    }
+
+    // The lesson number rings in the class's bell schedule on the rule's weekday, on the first
+    // and the last day of the rule (a schedule may change in January).
+    std::optional<RowProblem> check_bells(const TargetInfo& target, const store::RuleRow& rule) {
         const auto& bells = calendar_->year.bells;
         if (bells.empty()) {
             return std::nullopt;  // no bells configured: nothing to check against
         }
-        const auto* schedule =
-            domain::bell_schedule_for(bells, target.bell_class, target.grade, *day);
-        if (schedule == nullptr) {
-            return RowProblem{"lesson", "no bell schedule applies to " + target.name + " on " +
-                                            domain::weekday_name(*day) + " (see [[bells]])"};
-        }
-        for (const auto& bell : schedule->lessons) {
-            if (bell.number == rule.lesson_no) {
-                return std::nullopt;
+        for (const auto& iso : {rule.valid_from, rule.valid_to}) {
+            const auto* schedule = domain::bell_schedule_for(
+                bells, target.bell_class, target.grade, rule.weekday, domain::parse_date(iso));
+            if (schedule == nullptr) {
+                return RowProblem{"lesson", "no bell schedule applies to " + target.name +
+                                                " on " + domain::weekday_name(rule.weekday) +
+                                                " (see [[bells]])"};
+            }
+            bool rings = std::any_of(schedule->lessons.begin(), schedule->lessons.end(),
+                                     [&](const auto& bell) { return bell.number == rule.lesson_no; });
+            if (!rings) {
+                return RowProblem{"lesson", "lesson " + std::to_string(rule.lesson_no) +
+                                                " is not in the bell schedule «" + schedule->name +
+                                                "» of " + target.name + " on " +
+                                                domain::weekday_name(rule.weekday) + " (" +
+                                                numbers_text(*schedule) + ")"};
             }
         }
-        return RowProblem{"lesson", "lesson " + n + " is not in the bell schedule «" +
-                                        schedule->name + "» of " + target.name + " on " +
-                                        domain::weekday_name(*day) + " (" +
-                                        numbers_text(*schedule) + ")"};
+        return std::nullopt;
     }
 
     std::variant<std::monostate, RowProblem> read_dates(const RowCells& row,

@@ -11,6 +11,8 @@ ALTER TABLE academic_years DROP COLUMN five_day_grades;
 ALTER TABLE academic_years DROP COLUMN six_day_grades;
 ALTER TABLE bell_schedules DROP COLUMN classes;
 ALTER TABLE bell_schedules DROP COLUMN weekdays;
+ALTER TABLE bell_schedules DROP COLUMN from_date;
+ALTER TABLE bell_schedules DROP COLUMN to_date;
 
 -- 5: accounts
 DROP INDEX accounts_person;

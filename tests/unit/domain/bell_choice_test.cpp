@@ -13,7 +13,7 @@ namespace {
 BellSchedule schedule(std::string name, std::vector<int> grades, std::vector<std::string> classes,
                       std::vector<int> weekdays, std::string first_start) {
     return BellSchedule{std::move(name), std::move(grades), {{1, first_start, "09:15"}},
-                        std::move(classes), std::move(weekdays)};
+                        std::move(classes), std::move(weekdays), std::nullopt, std::nullopt};
 }
 
 // A school's usual set: the main one, the 1st grade's, Monday with «Разговоры о важном» for
@@ -62,6 +62,20 @@ TEST_CASE("no bell schedule when every one names others; ties go to the first", 
     std::vector<BellSchedule> twins = {schedule("A", {5}, {}, {}, "08:30"),
                                        schedule("B", {5}, {}, {}, "09:30")};
     CHECK(bell_schedule_for(twins, "5А", 5, 1)->name == "A");
+}
+
+TEST_CASE("a schedule limited to some dates applies only then, and wins then", "[bells]") {
+    using schoolctl::domain::parse_date;
+    auto autumn = schedule("1 класс, 35 минут", {1}, {}, {}, "08:30");
+    autumn.to = parse_date("2026-12-31");
+    auto winter = schedule("1 класс, 40 минут", {1}, {}, {}, "08:30");
+    winter.lessons.front().end = "09:10";
+    winter.from = parse_date("2027-01-11");
+    std::vector<BellSchedule> bells = {schedule("Основное", {}, {}, {}, "08:30"), autumn, winter};
+    CHECK(bell_schedule_for(bells, "1А", 1, 1, parse_date("2026-10-05"))->name == autumn.name);
+    CHECK(bell_schedule_for(bells, "1А", 1, 1, parse_date("2027-02-01"))->name == winter.name);
+    CHECK(bell_schedule_for(bells, "5А", 5, 1, parse_date("2027-02-01"))->name == "Основное");
+    CHECK(bell_for(bells, "1А", 1, 1, 1, parse_date("2027-02-01"))->end == "09:10");
 }
 
 TEST_CASE("a lesson's bell comes from the chosen schedule", "[bells]") {

@@ -72,7 +72,7 @@ TEST_CASE("config keys: values as TOML text", "[config]") {
     using schoolctl::formats::to_toml;
     CHECK(to_toml(std::string{"Школа \"№ 1\"\\"}) == R"("Школа \"№ 1\"\\")");
     CHECK(to_toml(std::int64_t{5000}) == "5000");
-    schoolctl::domain::BellSchedule bells{"Основное", {1}, {{1, "08:30", "09:05"}}, {}, {}};
+    schoolctl::domain::BellSchedule bells{"Основное", {1}, {{1, "08:30", "09:05"}}, {}, {}, {}, {}};
     CHECK(to_toml(std::vector{bells}) ==
           R"([{ name = "Основное", grades = [1], lessons = [{ number = 1, start = "08:30", )"
           R"(end = "09:05" }] }])");

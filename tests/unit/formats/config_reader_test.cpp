@@ -58,9 +58,16 @@ TEST_CASE("config reader: the sample configuration is valid", "[config]") {
     CHECK(s.periods[1].dates.start == date("2026-11-02"));
     REQUIRE(s.holidays.size() == 4);
     CHECK(s.holidays[2].grades == std::vector<int>{1});
-    REQUIRE(s.bells.size() == 2);
+    REQUIRE(s.bells.size() == 3);
     CHECK(s.bells[0].lessons.size() == 7);
     CHECK(s.bells[1].lessons[0].end == "09:05");
+    CHECK(s.bells[1].to == date("2026-12-31"));
+    CHECK(s.bells[2].from == date("2027-01-01"));
+    CHECK(s.bells[2].lessons[0].end == "09:10");
+    REQUIRE(s.production.size() == 8);
+    CHECK(s.production[1].works_as == 5);
+    CHECK(s.week_a == date("2026-09-01"));
+    CHECK(s.rooms.size() == 15);
 }
 
 TEST_CASE("config reader: applies keys and records PATH:LINE", "[config]") {
