@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The sample school end to end: a fresh database, the sample roster, class lists in every
-# format, and credential slips for staff, one class and its parents.
+# The sample school end to end: a fresh database, the sample roster, the timetable expanded
+# into the year's lessons, class lists and timetables in every format, and credential slips for
+# staff, one class and its parents.
 set -euo pipefail
 bin=$(realpath "${1:-build/release/schoolctl}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +32,24 @@ for kind in subjects staff classes students guardians groups assignments; do
     echo "== schoolctl import $kind samples/$kind.csv"
     "$bin" "${cfg[@]}" import "$kind" "$root/samples/$kind.csv"
 done
+
+echo "== schoolctl calendar show --month 2026-12 (a working Saturday, the winter holidays)"
+"$bin" "${cfg[@]}" calendar show --month 2026-12 | sed -n '5,9p;30,40p'
+
+echo "== schoolctl import timetable samples/timetable.csv; schedule generate (twice); check"
+"$bin" "${cfg[@]}" import timetable "$root/samples/timetable.csv"
+"$bin" "${cfg[@]}" schedule generate
+"$bin" "${cfg[@]}" schedule generate
+"$bin" "${cfg[@]}" schedule check
+
+echo "== a substitution, and the week of 5А"
+"$bin" "${cfg[@]}" schedule substitute --date 18.01.2027 --lesson 1 --class 5А \
+    --teacher T-0002 --reason "болезнь"
+"$bin" "${cfg[@]}" schedule show --class 5А --week 18.01.2027
+"$bin" "${cfg[@]}" -q report timetable --week 18.01.2027 --format pdf --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q report timetable --by teacher --week 18.01.2027 --format xlsx \
+    --out "$out/timetable-teachers.xlsx" >/dev/null
+"$bin" "${cfg[@]}" -q report substitutions --month 2027-01 --format xlsx --out "$out/" >/dev/null
 
 echo "== schoolctl report class-list --class 5А"
 "$bin" "${cfg[@]}" report class-list --class 5А

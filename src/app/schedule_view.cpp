@@ -167,7 +167,7 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
     doc.generated = format_moscow(now_seconds());
     doc.orientation = report::Orientation::landscape;
     bool in_year = calendar.year.dates.start <= request.week && request.week <= calendar.year.dates.end;
-    std::string week_text = "неделя " + domain::format_ru(week.monday) + "–" +
+    std::string week_text = domain::format_ru(week.monday) + "–" +
                             domain::format_ru(sunday) +
                             (in_year ? (domain::is_week_a(calendar.week_a, request.week) ? " (А)"
                                                                                           : " (Б)")
@@ -258,7 +258,7 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
                 mine.push_back(&l);
             }
         }
-        doc.sections.push_back(grid(titles[i].first, titles[i].second + ", " + week_text, mine,
+        doc.sections.push_back(grid(titles[i].first, titles[i].second + ", неделя " + week_text, mine,
                                     week, request.kind, targets, filters[i].id,
                                     request.subject_names));
     }
