@@ -16,10 +16,13 @@ private:
     void add_file_options(CLI::App& sub);
     void add_oneroster(CLI::App& app);
     int run_oneroster(Context& ctx);
+    void add_fet(CLI::App& app);
+    int run_fet(Context& ctx);
 
     std::map<std::string, CLI::App*> kinds_;  // kind -> its subcommand
     CLI::App* history_ = nullptr;
     CLI::App* oneroster_ = nullptr;
+    CLI::App* fet_ = nullptr;
     std::string org_;
     std::string file_;
     bool dry_run_ = false;

@@ -189,26 +189,18 @@ void check_permission_and_mode(Session& s, const ImportRequest& request,
     }
 }
 
-}  // namespace
-
-ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer) {
-    check_permission_and_mode(s, request, importer);
-    std::optional<formats::ColumnMapping> mapping;
-    if (request.mapping_file) {
-        mapping = formats::read_mapping(*request.mapping_file);
-    }
+ImportSummary import_rows(Session& s, const ImportRequest& request, RowImporter& importer,
+                          RowSource& source,
+                          const std::optional<formats::ColumnMapping>& mapping) {
     ImportSummary summary;
-    SourceOptions options = request.source;
-    options.toml_array = importer.toml_table();
-    auto source = open_row_source(options);
-    ColumnMap columns = prepare(summary, *source, importer, request, mapping);
+    ColumnMap columns = prepare(summary, source, importer, request, mapping);
 
     ImportRun run(s, request, summary);
     store::enlarge_cache_for_bulk_load(s.db());
     // One write transaction from the first lookup to the commit: no other writer can change
     // what the plan was computed from.
     store::Transaction tx(s.db());
-    apply_rows(run, importer, *source, columns);
+    apply_rows(run, importer, source, columns);
     if (summary.rejects.empty()) {
         for (auto& [line, problem] : importer.check_whole(run)) {
             summary.rejects.push_back({line, problem.field, problem.reason, {}});
@@ -240,6 +232,26 @@ ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& 
     tx.commit();
     summary.written = true;
     return summary;
+}
+
+}  // namespace
+
+ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer) {
+    check_permission_and_mode(s, request, importer);
+    std::optional<formats::ColumnMapping> mapping;
+    if (request.mapping_file) {
+        mapping = formats::read_mapping(*request.mapping_file);
+    }
+    SourceOptions options = request.source;
+    options.toml_array = importer.toml_table();
+    auto source = open_row_source(options);
+    return import_rows(s, request, importer, *source, mapping);
+}
+
+ImportSummary run_import(Session& s, const ImportRequest& request, RowImporter& importer,
+                         RowSource& source) {
+    check_permission_and_mode(s, request, importer);
+    return import_rows(s, request, importer, source, std::nullopt);
 }
 
 PartsSummary run_import_parts(Session& s, const ImportRequest& request,

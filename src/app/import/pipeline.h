@@ -122,6 +122,11 @@ public:
 // problems with the file as a whole (missing, unreadable, no header) are thrown.
 ImportSummary run_import(Session& session, const ImportRequest& request, RowImporter& importer);
 
+// The same with rows that do not come from a file of rows (a FET timetable turned into
+// timetable rows): the request's source and mapping are not used.
+ImportSummary run_import(Session& session, const ImportRequest& request, RowImporter& importer,
+                         RowSource& source);
+
 // One table of an import made of several (a OneRoster bundle): its rows and their importer.
 struct ImportPart {
     std::unique_ptr<RowSource> source;
