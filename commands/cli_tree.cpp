@@ -47,7 +47,18 @@ nlohmann::json describe_tree(const CLI::App& app) {
                                    {"help", opt->get_description()}});
     }
     for (const CLI::App* sub : app.get_subcommands({})) {
-        node["subcommands"].push_back(describe_tree(*sub));
+        nlohmann::json child = describe_tree(*sub);
+        // CLI11 keeps an option group (--class | --teacher | --room) as a nameless subcommand;
+        // on the command line its options are the parent's.
+        if (sub->get_name().empty()) {
+            for (auto& opt : child["options"]) {
+                if (opt["names"] != nlohmann::json{"-h", "--help"}) {
+                    node["options"].push_back(std::move(opt));
+                }
+            }
+            continue;
+        }
+        node["subcommands"].push_back(std::move(child));
     }
     return node;
 }

@@ -10,6 +10,7 @@ packages=(
   fonts-liberation2
   python3-openpyxl poppler-utils
   fet-data  # FET's example timetables, read by tests/unit/formats/fet_reader_test.cpp
+  python3-icalendar  # a real iCalendar parser for tests/cli/export_ics.test
 )
 
 missing=()
