@@ -50,6 +50,7 @@ echo "== a substitution, and the week of 5А"
 "$bin" "${cfg[@]}" -q report timetable --by teacher --week 18.01.2027 --format xlsx \
     --out "$out/timetable-teachers.xlsx" >/dev/null
 "$bin" "${cfg[@]}" -q report substitutions --month 2027-01 --format xlsx --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q export ics --class 5А --out "$out/5A.ics" >/dev/null
 
 echo "== schoolctl report class-list --class 5А"
 "$bin" "${cfg[@]}" report class-list --class 5А
