@@ -68,11 +68,11 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
         std::set<std::string> classes;
     };
     std::map<std::int64_t, Hours> by_teacher;
-    report::Section details{"substitutions", "Замены", {}, {}, {}};
+    report::Section details{"Замены", "Замены", {}, {}, {}};
     details.table.columns = {{"Дата", 11}, {"Урок", 5, report::Align::center}, {"Класс", 12},
                              {"Предмет", 20}, {"Заменял(а)", 20}, {"По расписанию", 20},
                              {"Причина", 20}};
-    report::Section cancelled{"cancelled", "Отменённые уроки", {}, {}, {}};
+    report::Section cancelled{"Отменены", "Отменённые уроки", {}, {}, {}};
     cancelled.table.columns = {{"Дата", 11}, {"Урок", 5, report::Align::center}, {"Класс", 12},
                                {"Предмет", 20}, {"Учитель", 20}, {"Причина", 20}};
     for (const auto& l : lessons) {
@@ -102,7 +102,7 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
     std::stable_sort(order.begin(), order.end(), [](const Hours* a, const Hours* b) {
         return domain::compare_names(a->name, b->name) < 0;
     });
-    report::Section summary{"hours", "Часы замен по учителям", {}, {}, {}};
+    report::Section summary{"Часы", "Часы замен по учителям", {}, {}, {}};
     summary.table.columns = {{"Учитель", 30}, {"Часов", 7, report::Align::right}, {"Классы", 30}};
     std::int64_t total = 0;
     for (const Hours* h : order) {
