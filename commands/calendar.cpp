@@ -3,24 +3,13 @@
 #include "app/calendar_import.h"
 #include "app/school_calendar.h"
 #include "commands/context.h"
+#include "commands/date_options.h"
 #include "commands/listing.h"
 #include "util/clock.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
 namespace {
-
-// "2026-11" or "11.2026".
-std::optional<std::chrono::year_month> parse_month(const std::string& text) {
-    auto day = domain::parse_date(text + "-01");
-    if (!day) {
-        day = domain::parse_date("01." + text);
-    }
-    if (!day) {
-        return std::nullopt;
-    }
-    return day->year() / day->month();
-}
 
 bool is_toml(const std::string& file, const std::optional<std::string>& format) {
     if (format) {
@@ -74,16 +63,7 @@ int CalendarCommand::run(Context& ctx) {
 }
 
 int CalendarCommand::run_show(Context& ctx) {
-    domain::Date today = today_moscow();
-    std::chrono::year_month month = today.year() / today.month();
-    if (month_) {
-        auto parsed = parse_month(*month_);
-        if (!parsed) {
-            throw Error(ExitCode::usage,
-                        "--month \"" + *month_ + "\" is not a month (expected YYYY-MM or MM.YYYY)");
-        }
-        month = *parsed;
-    }
+    std::chrono::year_month month = month_option("--month", month_);
     app::Session& session = ctx.session();
     domain::Date middle = month / std::chrono::day{15};
     app::SchoolCalendar calendar = app::load_school_calendar(session, middle);

@@ -3,6 +3,7 @@
 #include "app/export/ics_export.h"
 #include "app/export/roster_export.h"
 #include "commands/context.h"
+#include "commands/date_options.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -15,19 +16,6 @@ app::RosterFormat roster_format(const std::string& name) {
         return app::RosterFormat::xlsx;
     }
     return name == "oneroster" ? app::RosterFormat::oneroster : app::RosterFormat::csv;
-}
-
-std::optional<domain::Date> date_option(const std::string& option,
-                                        const std::optional<std::string>& text) {
-    if (!text) {
-        return std::nullopt;
-    }
-    auto d = domain::parse_date(*text);
-    if (!d) {
-        throw Error(ExitCode::usage, option + " \"" + *text +
-                                         "\" is not a date (expected DD.MM.YYYY or YYYY-MM-DD)");
-    }
-    return d;
 }
 
 // The first few lessons of a list, for a warning that stays one line.

@@ -7,43 +7,11 @@
 #include "app/reports/substitutions.h"
 #include "app/reports/timetable_report.h"
 #include "commands/context.h"
+#include "commands/date_options.h"
 #include "util/clock.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
-namespace {
-
-domain::Date date_option(const std::string& option, const std::optional<std::string>& text) {
-    if (!text) {
-        return today_moscow();
-    }
-    auto d = domain::parse_date(*text);
-    if (!d) {
-        throw Error(ExitCode::usage, option + " \"" + *text +
-                                         "\" is not a date (expected DD.MM.YYYY or YYYY-MM-DD)");
-    }
-    return *d;
-}
-
-// "2026-11" or "11.2026"; this month when absent.
-std::chrono::year_month month_option(const std::optional<std::string>& text) {
-    domain::Date today = today_moscow();
-    if (!text) {
-        return today.year() / today.month();
-    }
-    auto d = domain::parse_date(*text + "-01");
-    if (!d) {
-        d = domain::parse_date("01." + *text);
-    }
-    if (!d) {
-        throw Error(ExitCode::usage,
-                    "--month \"" + *text + "\" is not a month (expected YYYY-MM or MM.YYYY)");
-    }
-    return d->year() / d->month();
-}
-
-}  // namespace
-
 CommandInfo ReportCommand::info() const {
     return {"report",
             "Build reports as XLSX, PDF, printable HTML, CSV, JSON or a terminal table",
@@ -106,7 +74,7 @@ int ReportCommand::run(Context& ctx) {
     report::Document doc;
     if (timetable_->parsed()) {
         app::TimetableReportRequest request;
-        request.week = date_option("--week", week_);
+        request.week = date_option("--week", week_).value_or(today_moscow());
         if (class_) {
             request.who = class_;
         } else if (teacher_) {
@@ -122,7 +90,7 @@ int ReportCommand::run(Context& ctx) {
         }
         doc = app::build_timetable_report(session, request);
     } else if (substitutions_->parsed()) {
-        doc = app::build_substitutions_report(session, month_option(month_));
+        doc = app::build_substitutions_report(session, month_option("--month", month_));
     } else {
         doc = app::build_class_list(session, {class_, birth_dates_});
     }

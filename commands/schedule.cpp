@@ -7,33 +7,13 @@
 #include "app/schedule_generate.h"
 #include "app/schedule_view.h"
 #include "commands/context.h"
+#include "commands/date_options.h"
 #include "commands/listing.h"
 #include "report/listing.h"
 #include "util/clock.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
-namespace {
-
-domain::Date date_option(const std::string& option, const std::string& text) {
-    auto d = domain::parse_date(text);
-    if (!d) {
-        throw Error(ExitCode::usage, option + " \"" + text +
-                                         "\" is not a date (expected DD.MM.YYYY or YYYY-MM-DD)");
-    }
-    return *d;
-}
-
-std::optional<domain::Date> date_option(const std::string& option,
-                                        const std::optional<std::string>& text) {
-    if (!text) {
-        return std::nullopt;
-    }
-    return date_option(option, *text);
-}
-
-}  // namespace
-
 CommandInfo ScheduleCommand::info() const {
     return {"schedule",
             "The dated lessons of the year: expand the timetable, show a week, check it, and "

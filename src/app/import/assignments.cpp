@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "app/import/class_or_group.h"
 #include "app/import/class_resolver.h"
 #include "app/import/group_resolver.h"
 #include "app/import/roster_links.h"
@@ -131,7 +132,7 @@ private:
         }
         store::AssignmentKey key{staff_id, std::get<std::int64_t>(subj), std::nullopt,
                                  std::nullopt};
-        if (auto problem = read_class_or_group(run, row, key)) {
+        if (auto problem = read_target(run, row, key)) {
             return *problem;
         }
         auto tuple = std::tuple(key.staff_id, key.subject_id, key.class_id, key.group_id);
@@ -154,33 +155,15 @@ private:
     }
 
     // A class, or a group; a row may give both when the group is part of that class.
-    std::optional<RowProblem> read_class_or_group(ImportRun& run, const RowCells& row,
-                                                  store::AssignmentKey& key) {
-        std::optional<std::int64_t> class_id;
-        if (!row[class_].empty()) {
-            auto klass = classes_->resolve(run, row[class_], "class", MissingClass::reject);
-            if (auto* problem = std::get_if<RowProblem>(&klass)) {
-                return *problem;
-            }
-            class_id = std::get<std::int64_t>(klass);
-        }
-        if (row[group].empty()) {
-            if (!class_id) {
-                return RowProblem{"class", "is empty: give the class or the group taught"};
-            }
-            key.class_id = class_id;
-            return std::nullopt;
-        }
-        auto g = groups_->resolve(row[group], "group");
-        if (auto* problem = std::get_if<RowProblem>(&g)) {
+    std::optional<RowProblem> read_target(ImportRun& run, const RowCells& row,
+                                          store::AssignmentKey& key) {
+        auto target = read_class_or_group(run, *classes_, *groups_, row[class_], row[group],
+                                          " taught");
+        if (auto* problem = std::get_if<RowProblem>(&target)) {
             return *problem;
         }
-        const store::GroupRow& found = *std::get<const store::GroupRow*>(g);
-        if (class_id && found.class_id != class_id) {
-            return RowProblem{"group", "\"" + row[group] + "\" is not a group of " +
-                                           classes_->name(*class_id)};
-        }
-        key.group_id = found.id;
+        key.class_id = std::get<ClassOrGroup>(target).class_id;
+        key.group_id = std::get<ClassOrGroup>(target).group_id;
         return std::nullopt;
     }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/import/class_or_group.h"
 #include "app/import/class_resolver.h"
 #include "app/import/group_resolver.h"
 #include "app/import/staff_resolver.h"
@@ -128,31 +129,12 @@ private:
 
     std::optional<RowProblem> read_target(ImportRun& run, const RowCells& row,
                                           store::RuleRow& rule) {
-        std::optional<std::int64_t> class_id;
-        if (!row[class_].empty()) {
-            auto klass = classes_->resolve(run, row[class_], "class", MissingClass::reject);
-            if (auto* problem = std::get_if<RowProblem>(&klass)) {
-                return *problem;
-            }
-            class_id = std::get<std::int64_t>(klass);
-        }
-        if (row[group].empty()) {
-            if (!class_id) {
-                return RowProblem{"class", "is empty: give the class or the group"};
-            }
-            rule.class_id = class_id;
-            return std::nullopt;
-        }
-        auto g = groups_->resolve(row[group], "group");
-        if (auto* problem = std::get_if<RowProblem>(&g)) {
+        auto target = read_class_or_group(run, *classes_, *groups_, row[class_], row[group]);
+        if (auto* problem = std::get_if<RowProblem>(&target)) {
             return *problem;
         }
-        const store::GroupRow& found = *std::get<const store::GroupRow*>(g);
-        if (class_id && found.class_id != class_id) {
-            return RowProblem{"group", "\"" + row[group] + "\" is not a group of " +
-                                           classes_->name(*class_id)};
-        }
-        rule.group_id = found.id;
+        rule.class_id = std::get<ClassOrGroup>(target).class_id;
+        rule.group_id = std::get<ClassOrGroup>(target).group_id;
         return std::nullopt;
     }
 
