@@ -31,6 +31,7 @@ bench: build
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_raw_roster
 	scripts/bench-roster.sh $(RELEASE_DIR)
 	scripts/bench-credentials.sh $(RELEASE_DIR)
+	scripts/bench-schedule.sh $(RELEASE_DIR)
 
 clean:
 	rm -rf build out demo

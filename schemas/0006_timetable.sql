@@ -81,3 +81,15 @@ CREATE TABLE lesson_changes (
     reason     TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX lesson_changes_lesson ON lesson_changes(lesson_id);
+
+-- What the last `schedule generate` of a window started from and left: a digest of the rules,
+-- the calendar, the grades and the lessons. When the next run finds the same digest there is
+-- nothing to do, and it says so without comparing every lesson of the year again.
+CREATE TABLE schedule_runs (
+    year_id   INTEGER NOT NULL REFERENCES academic_years(id) ON DELETE CASCADE,
+    from_date TEXT NOT NULL,
+    to_date   TEXT NOT NULL,
+    digest    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (year_id, from_date, to_date)
+) STRICT;

@@ -13,6 +13,7 @@
 #include "store/subjects.h"
 #include "store/timetable.h"
 #include "util/clock.h"
+#include "util/crypto.h"
 #include "util/error.h"
 
 namespace schoolctl::app {
@@ -53,6 +54,44 @@ std::vector<Wanted> wanted_lessons(const SchoolCalendar& calendar, const Timetab
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+// Everything the lessons of the window depend on — the rules with the grades of whom they are
+// for, the calendar, and what the lessons are now (how many, the newest, the changes by hand) —
+// as one digest. The same digest as the last run's means there is nothing to do.
+std::string inputs_digest(const SchoolCalendar& calendar, const TimetableTargets& targets,
+                          const std::vector<store::RuleRow>& rules, const store::LessonTally& now,
+                          const std::string& from, const std::string& to) {
+    std::string text = from + '|' + to + '|' + domain::format_iso(calendar.week_a) + '|';
+    const auto& y = calendar.year;
+    text += domain::format_iso(y.dates.start) + domain::format_iso(y.dates.end) +
+            std::to_string(y.days_per_week) + '|';
+    for (int g : y.five_day_grades) {
+        text += std::to_string(g) + ',';
+    }
+    text += '|';
+    for (int g : y.six_day_grades) {
+        text += std::to_string(g) + ',';
+    }
+    for (const auto& h : y.holidays) {
+        text += "\nh" + domain::format_iso(h.dates.start) + domain::format_iso(h.dates.end);
+        for (int g : h.grades) {
+            text += ',' + std::to_string(g);
+        }
+    }
+    for (const auto& p : y.production) {
+        text += "\np" + domain::format_iso(p.date) + std::to_string(static_cast<int>(p.kind)) +
+                std::to_string(p.works_as.value_or(0));
+    }
+    for (const auto& r : rules) {
+        text += "\nr" + std::to_string(r.id) + '|' + std::to_string(targets.of(r).grade) + '|' +
+                std::to_string(r.teacher_id) + '|' + r.room + '|' + std::to_string(r.weekday) +
+                '|' + std::to_string(r.lesson_no) + '|' + r.periodicity + '|' + r.valid_from +
+                '|' + r.valid_to;
+    }
+    text += "\nl" + std::to_string(now.lessons) + '|' + std::to_string(now.max_id) + '|' +
+            std::to_string(now.changes);
+    return crypto::sha256_hex(text);
 }
 
 std::string describe(const TimetableTargets& targets, const std::map<std::int64_t, std::string>& codes,
@@ -97,6 +136,12 @@ GenerateSummary generate_schedule(Session& session, const GenerateRequest& reque
     std::map<std::int64_t, std::string> codes;
     for (const auto& subject : store::list_subjects(db, session.school_id())) {
         codes[subject.id] = subject.code;
+    }
+    const store::LessonTally before = store::tally_lessons(db, year_id, from, to);
+    if (store::schedule_digest(db, year_id, from, to) ==
+        inputs_digest(calendar, targets, rules, before, from, to)) {
+        s.unchanged = static_cast<std::size_t>(before.lessons);
+        return s;  // nothing changed since the last run left the lessons as they are
     }
     std::vector<Wanted> wanted = wanted_lessons(calendar, targets, rules, s.from, s.to);
     std::vector<store::LessonRow> existing = store::lessons_by_rule_date(db, year_id, from, to);
@@ -165,9 +210,18 @@ GenerateSummary generate_schedule(Session& session, const GenerateRequest& reque
                        {"deleted", s.deleted},
                        {"conflicts", s.conflicts.size()}});
     }
-    if (wrote && !request.dry_run) {
-        tx.commit();
+    if (request.dry_run) {
+        return s;
     }
+    // A run that kept lessons in conflict leaves no digest, so the next one reports them again.
+    if (s.conflicts.empty()) {
+        store::save_schedule_digest(
+            db, year_id, from, to,
+            inputs_digest(calendar, targets, rules, store::tally_lessons(db, year_id, from, to),
+                          from, to),
+            utc_iso_now());
+    }
+    tx.commit();
     return s;
 }
 

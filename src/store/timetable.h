@@ -104,6 +104,23 @@ std::vector<std::pair<std::int64_t, std::string>> latest_change_reasons(Database
                                                                         const std::string& from,
                                                                         const std::string& to);
 
+// What the lessons of a window look like in a few numbers: how many, the highest id, and how
+// many changes by hand they have had. Part of the digest that lets a generate with nothing to do
+// stop early.
+struct LessonTally {
+    std::int64_t lessons = 0;
+    std::int64_t max_id = 0;
+    std::int64_t changes = 0;
+};
+LessonTally tally_lessons(Database& db, std::int64_t year_id, const std::string& from,
+                          const std::string& to);
+
+std::optional<std::string> schedule_digest(Database& db, std::int64_t year_id,
+                                           const std::string& from, const std::string& to);
+void save_schedule_digest(Database& db, std::int64_t year_id, const std::string& from,
+                          const std::string& to, const std::string& digest,
+                          const std::string& now);
+
 // A lesson as people read it: for whom, what, who teaches it and where.
 struct LessonView {
     std::int64_t id = 0;

@@ -2,6 +2,7 @@
 -- upgrade path. Each block undoes one migration, newest first.
 
 -- 6: timetable
+DROP TABLE schedule_runs;
 DROP TABLE lesson_changes;
 DROP TABLE lessons;
 DROP TABLE timetable_rules;
