@@ -258,8 +258,8 @@ LessonTally tally_lessons(Database& db, std::int64_t year_id, const std::string&
         "SELECT count(*), coalesce(max(l.id), 0), "
         "(SELECT count(*) FROM lesson_changes c JOIN lessons m ON m.id = c.lesson_id "
         " JOIN timetable_rules q ON q.id = m.rule_id WHERE q.year_id = ?1) "
-        "FROM lessons l JOIN timetable_rules r ON r.id = l.rule_id "
-        "WHERE r.year_id = ?1 AND l.rule_date BETWEEN ?2 AND ?3");
+        "FROM lessons l WHERE l.rule_id IN (SELECT id FROM timetable_rules WHERE year_id = ?1) "
+        "AND l.rule_date BETWEEN ?2 AND ?3");
     st.bind(1, year_id);
     st.bind(2, from);
     st.bind(3, to);
