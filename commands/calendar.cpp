@@ -9,17 +9,6 @@
 #include "util/error.h"
 
 namespace schoolctl::cli {
-namespace {
-
-bool is_toml(const std::string& file, const std::optional<std::string>& format) {
-    if (format) {
-        return *format == "toml";
-    }
-    return file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
-}
-
-}  // namespace
-
 CommandInfo CalendarCommand::info() const {
     return {"calendar",
             "The study calendar: which days are study days and why not, and loading a year's "
@@ -73,21 +62,18 @@ int CalendarCommand::run_show(Context& ctx) {
 }
 
 int CalendarCommand::run_import(Context& ctx) {
-    app::CalendarImportSummary s;
-    if (is_toml(file_, input_format_)) {
-        s = app::import_calendar_toml(ctx.session(), file_, dry_run_);
-    } else {
-        app::SourceOptions source;
-        source.file = file_;
-        source.format = input_format_ == std::optional<std::string>{"xlsx"}
-                            ? app::SourceFormat::xlsx
-                        : input_format_ == std::optional<std::string>{"csv"}
-                            ? app::SourceFormat::csv
-                            : app::SourceFormat::automatic;
-        source.encoding = encoding_;
-        source.sheet = sheet_;
-        s = app::import_production_calendar(ctx.session(), source, dry_run_);
-    }
+    app::SourceOptions source;
+    source.file = file_;
+    source.format = input_format_ == std::optional<std::string>{"toml"}   ? app::SourceFormat::toml
+                    : input_format_ == std::optional<std::string>{"xlsx"} ? app::SourceFormat::xlsx
+                    : input_format_ == std::optional<std::string>{"csv"}  ? app::SourceFormat::csv
+                                                                          : app::SourceFormat::automatic;
+    source.encoding = encoding_;
+    source.sheet = sheet_;
+    app::CalendarImportSummary s =
+        app::is_toml_source(source) ? app::import_calendar_toml(ctx.session(), file_, dry_run_)
+                                    : app::import_production_calendar(ctx.session(), source,
+                                                                      dry_run_);
     for (const auto& w : s.warnings) {
         ctx.warn(s.file + ": " + w);
     }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/import/columns.h"
+#include "app/school_calendar.h"
 #include "domain/person_name.h"
 #include "domain/study_calendar.h"
 #include "domain/weekday.h"
@@ -31,21 +32,6 @@ constexpr std::size_t max_listed = 20;
     }
     all += "\nnothing was written";
     throw Error(ExitCode::data, all);
-}
-
-domain::StudyCalendar study_of(const store::YearCalendar& c) {
-    domain::StudyCalendar s;
-    s.year = c.dates;
-    s.holidays = c.holidays;
-    s.production = c.production;
-    s.default_week = c.days_per_week;
-    for (int g : c.five_day_grades) {
-        s.week_by_grade[g] = 5;
-    }
-    for (int g : c.six_day_grades) {
-        s.week_by_grade[g] = 6;
-    }
-    return s;
 }
 
 // --- the production calendar as a table ---------------------------------------------------
@@ -171,7 +157,7 @@ CalendarImportSummary import_calendar_toml(Session& session, const std::string& 
         refuse(problems);
     }
     store::YearCalendar calendar = store::calendar_of(s);
-    for (const auto& p : domain::calendar_problems(study_of(calendar))) {
+    for (const auto& p : domain::calendar_problems(school_calendar(calendar).study)) {
         problems.push_back(file + ": " + p);
     }
     if (!problems.empty()) {

@@ -28,30 +28,9 @@ struct Found {
     std::string label;  // «5А, MATH, урок 3, 14.01.2027»
 };
 
-std::string target_name(const TimetableTargets& targets, const store::LessonView& l) {
-    const TargetInfo* t = l.class_id ? targets.of_class(*l.class_id)
-                          : l.group_id ? targets.of_group(*l.group_id) : nullptr;
-    return t != nullptr ? t->name : "?";
-}
-
 std::string label_of(const TimetableTargets& targets, const store::LessonView& l) {
-    return target_name(targets, l) + ", " + l.subject_code + ", урок " +
-           std::to_string(l.lesson_no) + ", " + format_ru(*domain::parse_date(l.date));
-}
-
-std::string teacher_of(const store::LessonView& l) {
-    return l.substitute_id
-               ? domain::short_name({l.substitute_last, l.substitute_first, l.substitute_middle})
-               : domain::short_name({l.teacher_last, l.teacher_first, l.teacher_middle});
-}
-
-std::int64_t teaching(const store::LessonView& l) {
-    return l.substitute_id ? *l.substitute_id : l.teacher_id;
-}
-
-// The class the lesson is for, or the class its subgroup belongs to; 0 for a stream.
-std::int64_t family(const store::LessonView& l) {
-    return l.class_id ? *l.class_id : l.group_class_id.value_or(0);
+    return targets.of(l).name + ", " + l.subject_code + ", урок " + std::to_string(l.lesson_no) +
+           ", " + format_ru(*domain::parse_date(l.date));
 }
 
 Found find_lesson(Session& session, const LessonSelector& which) {
@@ -73,7 +52,7 @@ Found find_lesson(Session& session, const LessonSelector& which) {
     auto day = store::lessons_between(db, f.calendar.year.year_id, iso, iso);
     std::vector<store::LessonView> of_class, matching;
     for (const auto& l : day) {
-        if (class_id && family(l) != *class_id) {
+        if (class_id && l.class_family() != *class_id) {
             continue;
         }
         if (which.group) {
@@ -110,7 +89,7 @@ Found find_lesson(Session& session, const LessonSelector& which) {
     if (matching.size() > 1) {
         std::string those;
         for (const auto& l : matching) {
-            those += (those.empty() ? "" : ", ") + target_name(*f.targets, l) + " " +
+            those += (those.empty() ? "" : ", ") + f.targets->of(l).name + " " +
                      l.subject_code;
         }
         throw Error(ExitCode::data, whose + " has " + std::to_string(matching.size()) +
@@ -186,15 +165,14 @@ ChangeResult substitute_lesson(Session& session, const LessonSelector& which,
     }
     if (auto other = clash_at(session, f, f.lesson.date, f.lesson.lesson_no,
                               [&](const store::LessonView& l) {
-                                  return teaching(l) == sub.person_id;
+                                  return l.teaching_id() == sub.person_id;
                               })) {
         throw Error(ExitCode::data, sub.short_name + " teaches " + label_of(*f.targets, *other) +
                                         " at the same time");
     }
     store::LessonState after = state_of(f.lesson);
     after.substitute_id = sub.person_id;
-    std::string planned =
-        domain::short_name({f.lesson.teacher_last, f.lesson.teacher_first, f.lesson.teacher_middle});
+    std::string planned = domain::short_name(f.lesson.teacher);
     ChangeResult r = record(session, f, after, "substitute",
                             "замена: " + sub.short_name + " (по расписанию " + planned + ")", reason);
     tx.commit();
@@ -233,8 +211,7 @@ ChangeResult move_lesson(Session& session, const LessonSelector& which, const Mo
     after.date = domain::format_iso(date);
     after.lesson_no = to.lesson_no.value_or(f.lesson.lesson_no);
     after.room = to.room.value_or(f.lesson.room);
-    const TargetInfo& target = f.lesson.class_id ? *f.targets->of_class(*f.lesson.class_id)
-                                                 : *f.targets->of_group(*f.lesson.group_id);
+    const TargetInfo& target = f.targets->of(f.lesson);
     const auto& year = f.calendar.year.dates;
     if (date < year.start || year.end < date) {
         throw Error(ExitCode::data, format_ru(date) + " is outside the academic year " +
@@ -252,17 +229,17 @@ ChangeResult move_lesson(Session& session, const LessonSelector& which, const Mo
                                         " is not in the bell schedule of " + target.name +
                                         " on " + format_ru(date));
     }
-    std::int64_t me = family(f.lesson);
+    std::int64_t me = f.lesson.class_family();
     auto other = clash_at(session, f, after.date, after.lesson_no, [&](const store::LessonView& l) {
-        bool same_class = me != 0 && family(l) == me &&
+        bool same_class = me != 0 && l.class_family() == me &&
                           !(f.lesson.group_id && l.group_id && l.group_id != f.lesson.group_id);
         bool same_group = f.lesson.group_id && l.group_id == f.lesson.group_id;
-        return same_class || same_group || teaching(l) == teaching(f.lesson) ||
+        return same_class || same_group || l.teaching_id() == f.lesson.teaching_id() ||
                (!after.room.empty() && l.room == after.room);
     });
     if (other) {
         throw Error(ExitCode::data, "cannot move " + f.label + ": " + label_of(*f.targets, *other) +
-                                        " (" + teacher_of(*other) +
+                                        " (" + domain::short_name(other->teaching()) +
                                         (other->room.empty() ? "" : ", " + other->room) +
                                         ") is at that time");
     }
@@ -279,13 +256,8 @@ ChangeResult restore_lesson(Session& session, const LessonSelector& which,
     session.require(domain::Permission::timetable_write);
     store::Transaction tx(session.db());
     Found f = find_lesson(session, which);
-    auto rules = store::list_rules(session.db(), f.calendar.year.year_id);
-    const store::RuleRow* rule = nullptr;
-    for (const auto& r : rules) {
-        if (r.id == f.lesson.rule_id) {
-            rule = &r;
-        }
-    }
+    // A lesson always has its rule: lessons reference rules, which are never deleted.
+    std::optional<store::RuleRow> rule = store::find_rule_by_id(session.db(), f.lesson.rule_id);
     store::LessonState after{f.lesson.id, f.lesson.rule_date, rule->lesson_no, rule->room,
                              std::nullopt, "scheduled"};
     store::LessonState before = state_of(f.lesson);

@@ -92,7 +92,7 @@ public:
         }
         std::map<std::int64_t, std::set<std::pair<std::string, int>>> slots;  // class -> slots
         for (const auto* l : lessons) {
-            if (std::int64_t c = family(*l)) {
+            if (std::int64_t c = l->class_family()) {
                 slots[c].insert({l->date, l->lesson_no});
             }
         }
@@ -116,28 +116,12 @@ public:
 
 private:
     std::string name_of(const LessonView& l) const {
-        return (l.class_id ? targets_.of_class(*l.class_id)->name
-                           : targets_.of_group(*l.group_id)->name) +
-               " " + l.subject_code;
+        return targets_.of(l).name + " " + l.subject_code;
     }
 
     std::string source(const LessonView& l) const {
         auto it = sources_.find(l.rule_id);
         return it == sources_.end() ? "" : it->second;
-    }
-
-    static std::int64_t teaching(const LessonView& l) {
-        return l.substitute_id ? *l.substitute_id : l.teacher_id;
-    }
-
-    static std::int64_t family(const LessonView& l) {
-        return l.class_id ? *l.class_id : l.group_class_id.value_or(0);
-    }
-
-    static std::string teacher_name(const LessonView& l) {
-        return l.substitute_id
-                   ? domain::short_name({l.substitute_last, l.substitute_first, l.substitute_middle})
-                   : domain::short_name({l.teacher_last, l.teacher_first, l.teacher_middle});
     }
 
     const std::unordered_set<std::int64_t>& pupils_of(const LessonView& l) const {
@@ -164,8 +148,8 @@ private:
         std::string both = name_of(a) + " and " + name_of(b) + " at lesson " +
                            std::to_string(a.lesson_no) + " on " +
                            domain::weekday_name(weekday(date));
-        if (teaching(a) == teaching(b)) {
-            findings_.add("teacher", teacher_name(a) + " teaches " + both, rules, date);
+        if (a.teaching_id() == b.teaching_id()) {
+            findings_.add("teacher", domain::short_name(a.teaching()) + " teaches " + both, rules, date);
         }
         if (!a.room.empty() && a.room == b.room) {
             findings_.add("room", "room " + a.room + " has " + both, rules, date);
@@ -186,8 +170,7 @@ private:
         if (calendar_.year.bells.empty()) {
             return;
         }
-        const TargetInfo& t = l.class_id ? *targets_.of_class(*l.class_id)
-                                         : *targets_.of_group(*l.group_id);
+        const TargetInfo& t = targets_.of(l);
         auto verdict = domain::study_day(calendar_.study, date, t.grade);
         int wd = verdict.study() ? verdict.timetable_weekday : weekday(date);
         if (!verdict.study()) {
@@ -206,7 +189,7 @@ private:
         std::map<std::int64_t, std::set<int>> slots;
         std::map<std::int64_t, bool> pe;
         for (const auto* l : lessons) {
-            if (std::int64_t c = family(*l)) {
+            if (std::int64_t c = l->class_family()) {
                 slots[c].insert(l->lesson_no);
                 std::string key = domain::match_key(l->subject_name);
                 pe[c] = pe[c] || l->subject_code == "PE" ||

@@ -41,14 +41,8 @@ std::vector<Wanted> wanted_lessons(const SchoolCalendar& calendar, const Timetab
         if (it == by_grade.end()) {
             it = by_grade.emplace(grade, domain::StudyDays(calendar.study, grade, from, to)).first;
         }
-        domain::RuleDates dates;
-        dates.weekday = rule.weekday;
-        dates.valid_from = *domain::parse_date(rule.valid_from);
-        dates.valid_to = *domain::parse_date(rule.valid_to);
-        dates.periodicity =
-            std::get<domain::Periodicity>(domain::parse_periodicity(rule.periodicity));
-        dates.week_anchor = calendar.week_a;
-        for (const Date& d : domain::lesson_dates(dates, it->second)) {
+        for (const Date& d :
+             domain::lesson_dates(rule_dates(rule, calendar.week_a), it->second)) {
             out.push_back({rule.id, domain::format_iso(d), &rule});
         }
     }

@@ -26,51 +26,17 @@ using domain::Date;
 using std::chrono::days;
 using std::chrono::sys_days;
 
-std::string short_of(const std::string& last, const std::string& first, const std::string& middle) {
-    return domain::short_name({last, first, middle});
-}
-
 struct Week {
     Date monday;
     std::vector<Date> days;  // the days shown: Monday to Friday, and weekend days with lessons
 };
 
-// Whether the lesson belongs in the section of `key`.
-struct Filter {
-    ViewKind kind;
-    std::int64_t id = 0;  // class or teacher
-    std::string room;
-
-    bool matches(const store::LessonView& l) const {
-        switch (kind) {
-        case ViewKind::class_:
-            return l.class_id == id || l.group_class_id == id;
-        case ViewKind::teacher:
-            return (l.substitute_id ? *l.substitute_id : l.teacher_id) == id ||
-                   (l.substitute_id && l.teacher_id == id);
-        case ViewKind::room:
-            return l.room == room;
-        }
-        return false;
-    }
-};
-
 std::string cell_text(const store::LessonView& l, ViewKind kind, const TimetableTargets& targets,
                       std::int64_t viewer, bool subject_names) {
     const std::string& subject = subject_names ? l.subject_name : l.subject_code;
-    std::string who_for;
-    if (l.class_id) {
-        if (const auto* t = targets.of_class(*l.class_id)) {
-            who_for = t->name;
-        }
-    } else if (l.group_id) {
-        if (const auto* t = targets.of_group(*l.group_id)) {
-            who_for = t->name;
-        }
-    }
-    std::string teacher = short_of(l.teacher_last, l.teacher_first, l.teacher_middle);
-    std::string substitute =
-        l.substitute_id ? short_of(l.substitute_last, l.substitute_first, l.substitute_middle) : "";
+    std::string who_for = targets.of(l).name;
+    std::string teacher = domain::short_name(l.teacher);
+    std::string substitute = l.substitute_id ? domain::short_name(l.substitute) : "";
     std::string out;
     switch (kind) {
     case ViewKind::class_:
@@ -146,6 +112,18 @@ report::Section grid(const std::string& key, const std::string& heading,
 
 }  // namespace
 
+bool LessonFilter::matches(const store::LessonView& l) const {
+    switch (kind) {
+    case ViewKind::class_:
+        return l.class_id == id || l.group_class_id == id;
+    case ViewKind::teacher:
+        return l.teacher_id == id || l.substitute_id == id;
+    case ViewKind::room:
+        return l.room == room;
+    }
+    return false;
+}
+
 report::Document week_timetable(Session& session, const ViewRequest& request) {
     SchoolCalendar calendar = load_school_calendar(session, request.week);
     store::Database& db = session.db();
@@ -185,7 +163,7 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
         }
     }
 
-    std::vector<Filter> filters;
+    std::vector<LessonFilter> filters;
     std::vector<std::pair<std::string, std::string>> titles;  // key, heading
     switch (request.kind) {
     case ViewKind::class_:

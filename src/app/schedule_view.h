@@ -8,10 +8,21 @@
 #include "app/session.h"
 #include "domain/date.h"
 #include "report/document.h"
+#include "store/timetable.h"
 
 namespace schoolctl::app {
 
 enum class ViewKind { class_, teacher, room };
+
+// Whose lesson it is: a class's (its subgroups' too), a teacher's (planned or substituting),
+// a room's.
+struct LessonFilter {
+    ViewKind kind = ViewKind::class_;
+    std::int64_t id = 0;  // the class, or the teacher's person id
+    std::string room;
+
+    bool matches(const store::LessonView& l) const;
+};
 
 struct ViewRequest {
     ViewKind kind = ViewKind::class_;

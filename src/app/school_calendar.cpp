@@ -51,6 +51,16 @@ SchoolCalendar school_calendar(store::YearCalendar year) {
     return c;
 }
 
+domain::RuleDates rule_dates(const store::RuleRow& rule, const Date& week_a) {
+    domain::RuleDates d;
+    d.weekday = rule.weekday;
+    d.valid_from = *domain::parse_date(rule.valid_from);
+    d.valid_to = *domain::parse_date(rule.valid_to);
+    d.periodicity = std::get<domain::Periodicity>(domain::parse_periodicity(rule.periodicity));
+    d.week_anchor = week_a;
+    return d;
+}
+
 SchoolCalendar load_school_calendar(Session& session, const Date& day) {
     auto row = store::current_year(session.db(), session.school_id(), domain::format_iso(day));
     if (!row) {

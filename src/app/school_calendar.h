@@ -7,9 +7,11 @@
 #include <string>
 
 #include "app/session.h"
+#include "domain/periodicity.h"
 #include "domain/study_calendar.h"
 #include "report/document.h"
 #include "store/calendar.h"
+#include "store/timetable.h"
 
 namespace schoolctl::app {
 
@@ -20,6 +22,9 @@ struct SchoolCalendar {
 };
 
 SchoolCalendar school_calendar(store::YearCalendar year);
+
+// A stored rule's dates, weeks counted from week A. The rule's text was checked on the way in.
+domain::RuleDates rule_dates(const store::RuleRow& rule, const domain::Date& week_a);
 
 // The academic year containing `day` (else the latest); exit 78 when the school has none.
 SchoolCalendar load_school_calendar(Session& session, const domain::Date& day);

@@ -36,9 +36,24 @@ const TargetInfo* TimetableTargets::of_group(std::int64_t group_id) const {
     return it == groups_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// A rule and its lessons are for a class or for a group.
+template <typename Row>
+const TargetInfo* target_of(const TimetableTargets& targets, const Row& row) {
+    return row.class_id ? targets.of_class(*row.class_id)
+                        : row.group_id ? targets.of_group(*row.group_id) : nullptr;
+}
+
+}  // namespace
+
 const TargetInfo& TimetableTargets::of(const store::RuleRow& rule) const {
-    const TargetInfo* t = rule.class_id ? of_class(*rule.class_id)
-                                        : rule.group_id ? of_group(*rule.group_id) : nullptr;
+    const TargetInfo* t = target_of(*this, rule);
+    return t != nullptr ? *t : unknown_;
+}
+
+const TargetInfo& TimetableTargets::of(const store::LessonView& lesson) const {
+    const TargetInfo* t = target_of(*this, lesson);
     return t != nullptr ? *t : unknown_;
 }
 

@@ -26,6 +26,7 @@ public:
     const TargetInfo* of_class(std::int64_t class_id) const;
     const TargetInfo* of_group(std::int64_t group_id) const;
     const TargetInfo& of(const store::RuleRow& rule) const;
+    const TargetInfo& of(const store::LessonView& lesson) const;
 
 private:
     std::map<std::int64_t, TargetInfo> classes_;

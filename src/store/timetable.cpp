@@ -52,6 +52,16 @@ std::optional<RuleRow> find_rule(Database& db, const RuleRow& key) {
     return rule_of(*st);
 }
 
+std::optional<RuleRow> find_rule_by_id(Database& db, std::int64_t rule_id) {
+    Statement st = db.prepare(std::string{"SELECT "} + rule_columns +
+                              " FROM timetable_rules WHERE id = ?");
+    st.bind_all(rule_id);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return rule_of(st);
+}
+
 std::int64_t insert_rule(Database& db, const RuleRow& r, const std::string& now) {
     auto st = db.cached(
         "INSERT INTO timetable_rules(year_id, class_id, group_id, subject_id, teacher_id, room, "
@@ -239,13 +249,9 @@ std::vector<LessonView> lessons_between(Database& db, std::int64_t year_id,
         v.subject_code = st.get_text(10);
         v.subject_name = st.get_text(11);
         v.teacher_id = st.get_int(12);
-        v.teacher_last = st.get_text(13);
-        v.teacher_first = st.get_text(14);
-        v.teacher_middle = st.get_text(15);
+        v.teacher = {st.get_text(13), st.get_text(14), st.get_text(15)};
         v.substitute_id = st.get_optional_int(16);
-        v.substitute_last = st.get_text(17);
-        v.substitute_first = st.get_text(18);
-        v.substitute_middle = st.get_text(19);
+        v.substitute = {st.get_text(17), st.get_text(18), st.get_text(19)};
         v.room = st.get_text(20);
         out.push_back(std::move(v));
     }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/person_name.h"
 #include "store/database.h"
 
 namespace schoolctl::store {
@@ -30,6 +31,8 @@ std::vector<RuleRow> list_rules(Database& db, std::int64_t year_id);
 // The rule with the same target, slot, subject, periodicity and start, if there is one: what a
 // timetable file names again when it is imported again.
 std::optional<RuleRow> find_rule(Database& db, const RuleRow& key);
+
+std::optional<RuleRow> find_rule_by_id(Database& db, std::int64_t rule_id);
 
 std::int64_t insert_rule(Database& db, const RuleRow& rule, const std::string& now);
 // Writes teacher, room, valid_to and source.
@@ -135,11 +138,17 @@ struct LessonView {
     std::int64_t subject_id = 0;
     std::string subject_code;
     std::string subject_name;
-    std::int64_t teacher_id = 0;
-    std::string teacher_last, teacher_first, teacher_middle;
+    std::int64_t teacher_id = 0;  // as planned
+    domain::PersonName teacher;
     std::optional<std::int64_t> substitute_id;
-    std::string substitute_last, substitute_first, substitute_middle;
+    domain::PersonName substitute;  // empty without a substitute
     std::string room;
+
+    // Who gives the lesson: the substitute when there is one.
+    std::int64_t teaching_id() const { return substitute_id.value_or(teacher_id); }
+    const domain::PersonName& teaching() const { return substitute_id ? substitute : teacher; }
+    // The class the lesson is for, or the class its subgroup is part of; 0 for a stream.
+    std::int64_t class_family() const { return class_id.value_or(group_class_id.value_or(0)); }
 };
 
 // The year's lessons dated in [from, to] (where they are now), by date and lesson number.

@@ -17,25 +17,6 @@ struct Slot {
     int end = 0;
 };
 
-std::string short_of(const std::string& last, const std::string& first, const std::string& middle) {
-    return domain::short_name({last, first, middle});
-}
-
-std::string teacher_short(const store::LessonView& l) {
-    return short_of(l.teacher_last, l.teacher_first, l.teacher_middle);
-}
-
-std::string substitute_short(const store::LessonView& l) {
-    return short_of(l.substitute_last, l.substitute_first, l.substitute_middle);
-}
-
-const TargetInfo* target_of(const store::LessonView& l, const TimetableTargets& targets) {
-    if (l.class_id) {
-        return targets.of_class(*l.class_id);
-    }
-    return l.group_id ? targets.of_group(*l.group_id) : nullptr;
-}
-
 // The bells of the timetable's weekday: a working Saturday that follows Friday's timetable
 // follows Friday's bells too. A lesson moved onto a day off keeps that day's own weekday.
 std::optional<Slot> slot_of(const store::LessonView& l, const Date& date, const TargetInfo& t,
@@ -67,7 +48,7 @@ std::string summary_of(const store::LessonView& l, const std::string& who_for,
                        const EventContext& c) {
     std::string out = (l.subject_name.empty() ? l.subject_code : l.subject_name) + ", " + who_for;
     if (replaced_viewer(l, c)) {
-        out += " (заменяет " + substitute_short(l) + ")";
+        out += " (заменяет " + domain::short_name(l.substitute) + ")";
     }
     // Apps that ignore STATUS still show the word.
     return l.status == "cancelled" ? "Отменён: " + out : out;
@@ -77,10 +58,10 @@ std::string description_of(const store::LessonView& l) {
     std::string out = "Урок " + std::to_string(l.lesson_no) + "\n";
     if (l.substitute_id) {
         out += "Учитель: " +
-               domain::full_name({l.substitute_last, l.substitute_first, l.substitute_middle}) +
-               "\nзамена: " + substitute_short(l) + " вместо " + teacher_short(l);
+               domain::full_name(l.substitute) +
+               "\nзамена: " + domain::short_name(l.substitute) + " вместо " + domain::short_name(l.teacher);
     } else {
-        out += "Учитель: " + domain::full_name({l.teacher_last, l.teacher_first, l.teacher_middle});
+        out += "Учитель: " + domain::full_name(l.teacher);
     }
     if (l.date != l.rule_date) {
         if (auto from = domain::parse_date(l.rule_date)) {
@@ -99,11 +80,12 @@ LessonEvents lesson_events(const std::vector<const store::LessonView*>& lessons,
                            const EventContext& c) {
     LessonEvents out;
     for (const store::LessonView* l : lessons) {
-        const TargetInfo* target = target_of(*l, c.targets);
+        const TargetInfo& target = c.targets.of(*l);
+        bool known = !target.name.empty();
         auto date = domain::parse_date(l->date);
-        std::string who_for = target != nullptr ? target->name : l->subject_code;
+        std::string who_for = known ? target.name : l->subject_code;
         std::optional<Slot> slot =
-            target != nullptr && date ? slot_of(*l, *date, *target, c.calendar) : std::nullopt;
+            known && date ? slot_of(*l, *date, target, c.calendar) : std::nullopt;
         if (!slot) {
             out.without_bell.push_back(who_for + ", " + l->subject_code + ", урок " +
                                        std::to_string(l->lesson_no) + ", " +

@@ -2,6 +2,7 @@
 
 #include "app/class_select.h"
 #include "app/export/ics_events.h"
+#include "app/schedule_view.h"
 #include "app/school_calendar.h"
 #include "app/staff_select.h"
 #include "app/timetable_targets.h"
@@ -22,38 +23,21 @@ namespace schoolctl::app {
 namespace {
 
 using domain::Date;
-using domain::Permission;
 
-// Whose lessons, and how the calendar, the refusal and the audit row name them.
+// Whose lessons, and how the calendar and the audit row name them.
 struct Owner {
-    ViewKind kind = ViewKind::class_;
-    std::int64_t id = 0; // the class, or the teacher's person id
-    std::string room;
-    std::string title; // «5А», «Иванова А. П.», «Кабинет 204»
-    std::string what; // «class 5А», «teacher Иванова Анна Петровна», «room 204»
-    std::string audit_type; // class | staff | room
+    LessonFilter filter;
+    std::string title;       // «5А», «Иванова А. П.», «Кабинет 204»
+    std::string what;        // «class 5А», «teacher Иванова Анна Петровна», «room 204»
+    std::string audit_type;  // class | staff | room
     std::string audit_id;
-
-    bool matches(const store::LessonView& l) const {
-        switch (kind) {
-        case ViewKind::class_:
-            return l.class_id == id || l.group_class_id == id;
-        case ViewKind::teacher:
-            return l.teacher_id == id || l.substitute_id == id;
-        case ViewKind::room:
-            return l.room == room;
-        }
-        return false;
-    }
 };
 
 Owner owner_of(Session& session, const IcsExportRequest& r) {
     switch (r.kind) {
     case ViewKind::class_: {
         ClassRef c = select_class(session, r.who);
-        Owner o{.kind = ViewKind::class_,
-                .id = c.id,
-                .room = "",
+        Owner o{.filter = {ViewKind::class_, c.id, ""},
                 .title = c.name,
                 .what = "class " + c.name,
                 .audit_type = "class",
@@ -62,9 +46,7 @@ Owner owner_of(Session& session, const IcsExportRequest& r) {
     }
     case ViewKind::teacher: {
         StaffRef t = select_staff(session, r.who);
-        Owner o{.kind = ViewKind::teacher,
-                .id = t.person_id,
-                .room = "",
+        Owner o{.filter = {ViewKind::teacher, t.person_id, ""},
                 .title = t.short_name,
                 .what = "teacher " + t.name,
                 .audit_type = "staff",
@@ -83,9 +65,7 @@ Owner owner_of(Session& session, const IcsExportRequest& r) {
                                         "\" is not a room of the school (school.rooms in "
                                         "schoolctl.toml)");
     }
-    Owner o{.kind = ViewKind::room,
-            .id = 0,
-            .room = r.who,
+    Owner o{.filter = {ViewKind::room, 0, r.who},
             .title = "Кабинет " + r.who,
             .what = "room " + r.who,
             .audit_type = "room",
@@ -166,7 +146,7 @@ IcsExportSummary export_ics(Session& session, const IcsExportRequest& request,
     auto lessons = store::lessons_between(db, year_id, first, last);
     std::vector<const store::LessonView*> mine;
     for (const auto& l : lessons) {
-        if (owner.matches(l)) {
+        if (owner.filter.matches(l)) {
             mine.push_back(&l);
         }
     }
@@ -174,8 +154,8 @@ IcsExportSummary export_ics(Session& session, const IcsExportRequest& request,
     EventContext context{.calendar = calendar,
                          .targets = targets,
                          .uid_domain = uid_domain(session),
-                         .kind = owner.kind,
-                         .viewer = owner.id,
+                         .kind = owner.filter.kind,
+                         .viewer = owner.filter.id,
                          .revisions = store::lesson_change_counts(db, year_id, first, last)};
     LessonEvents built = lesson_events(mine, context);
 

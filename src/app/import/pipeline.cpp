@@ -59,8 +59,7 @@ std::optional<std::size_t> ImportRun::claim(std::int64_t id, std::size_t line) {
 }
 
 bool ImportRun::claimed(std::int64_t id) const {
-    auto index = static_cast<std::size_t>(id);
-    return index < claims_.size() && claims_[index] != 0;
+    return claimed_by(id).has_value();
 }
 
 std::optional<std::size_t> ImportRun::claimed_by(std::int64_t id) const {

@@ -59,10 +59,6 @@ private:
     std::size_t next_ = 0;
 };
 
-bool named_toml(const std::string& file) {
-    return file.size() > 5 && file.compare(file.size() - 5, 5, ".toml") == 0;
-}
-
 enum class Magic { csv_text, zip, ole };
 
 // The first bytes tell a workbook from text: XLSX is a zip ("PK\3\4"); the Excel 97-2003 .xls
@@ -89,6 +85,13 @@ Magic sniff(const std::string& path) {
 
 }  // namespace
 
+bool is_toml_source(const SourceOptions& options) {
+    const std::string& f = options.file;
+    return options.format == SourceFormat::toml ||
+           (options.format == SourceFormat::automatic && f.size() > 5 &&
+            f.compare(f.size() - 5, 5, ".toml") == 0);
+}
+
 std::unique_ptr<RowSource> open_xlsx_source(const SourceOptions& options);  // xlsx_source.cpp
 
 std::unique_ptr<RowSource> open_row_source(const SourceOptions& options) {
@@ -99,8 +102,7 @@ std::unique_ptr<RowSource> open_row_source(const SourceOptions& options) {
         }
         return std::make_unique<CsvSource>(options);
     }
-    if (options.format == SourceFormat::toml ||
-        (options.format == SourceFormat::automatic && named_toml(options.file))) {
+    if (is_toml_source(options)) {
         return std::make_unique<TomlSource>(options);
     }
     Magic magic = sniff(options.file);

@@ -36,6 +36,9 @@ public:
     virtual std::string description() const = 0;
 };
 
+// Whether the options mean a TOML file: --format toml, or a .toml name with no --format.
+bool is_toml_source(const SourceOptions& options);
+
 // Errors: a missing file exits 66; an old binary .xls, or a format the options contradict, 65.
 std::unique_ptr<RowSource> open_row_source(const SourceOptions& options);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "app/school_calendar.h"
 #include "domain/periodicity.h"
 #include "domain/weekday.h"
 #include "store/timetable.h"
@@ -12,16 +13,6 @@ namespace schoolctl::app {
 namespace {
 
 using domain::Date;
-
-domain::RuleDates dates_of(const store::RuleRow& r, const Date& week_a) {
-    domain::RuleDates d;
-    d.weekday = r.weekday;
-    d.valid_from = *domain::parse_date(r.valid_from);
-    d.valid_to = *domain::parse_date(r.valid_to);
-    d.periodicity = std::get<domain::Periodicity>(domain::parse_periodicity(r.periodicity));
-    d.week_anchor = week_a;
-    return d;
-}
 
 // The first date both rules give a lesson on, if any.
 std::optional<Date> first_common(const domain::RuleDates& a, const domain::RuleDates& b) {
@@ -58,7 +49,7 @@ std::vector<std::pair<std::size_t, RowProblem>> timetable_clashes(ImportRun& run
                     continue;  // neither is this file's: not its problem
                 }
                 auto common =
-                    first_common(dates_of(rules[i], week_a), dates_of(rules[j], week_a));
+                    first_common(rule_dates(rules[i], week_a), rule_dates(rules[j], week_a));
                 if (!common) {
                     continue;
                 }

@@ -18,20 +18,6 @@ namespace {
 using domain::Date;
 using store::LessonView;
 
-std::string target_of(const TimetableTargets& targets, const LessonView& l) {
-    const TargetInfo* t = l.class_id ? targets.of_class(*l.class_id)
-                          : l.group_id ? targets.of_group(*l.group_id) : nullptr;
-    return t != nullptr ? t->name : "";
-}
-
-domain::PersonName planned(const LessonView& l) {
-    return {l.teacher_last, l.teacher_first, l.teacher_middle};
-}
-
-domain::PersonName substitute(const LessonView& l) {
-    return {l.substitute_last, l.substitute_first, l.substitute_middle};
-}
-
 }  // namespace
 
 report::Document build_substitutions_report(Session& session, std::chrono::year_month month) {
@@ -79,8 +65,8 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
         Date date = *domain::parse_date(l.date);
         std::string reason = reasons.count(l.id) ? reasons[l.id] : "";
         if (l.status == "cancelled") {
-            cancelled.table.rows.push_back({date, std::int64_t{l.lesson_no}, target_of(targets, l),
-                                            l.subject_name, domain::short_name(planned(l)),
+            cancelled.table.rows.push_back({date, std::int64_t{l.lesson_no}, targets.of(l).name,
+                                            l.subject_name, domain::short_name(l.teacher),
                                             reason});
             continue;
         }
@@ -88,12 +74,12 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
             continue;
         }
         Hours& h = by_teacher[*l.substitute_id];
-        h.name = substitute(l);
+        h.name = l.substitute;
         ++h.hours;
-        h.classes.insert(target_of(targets, l));
-        details.table.rows.push_back({date, std::int64_t{l.lesson_no}, target_of(targets, l),
-                                      l.subject_name, domain::short_name(substitute(l)),
-                                      domain::short_name(planned(l)), reason});
+        h.classes.insert(targets.of(l).name);
+        details.table.rows.push_back({date, std::int64_t{l.lesson_no}, targets.of(l).name,
+                                      l.subject_name, domain::short_name(l.substitute),
+                                      domain::short_name(l.teacher), reason});
     }
     std::vector<const Hours*> order;
     for (const auto& [id, h] : by_teacher) {
