@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/class_select.h"
+#include "app/room_select.h"
 #include "app/school_calendar.h"
 #include "app/staff_select.h"
 #include "app/timetable_targets.h"
@@ -213,8 +214,11 @@ report::Document week_timetable(Session& session, const ViewRequest& request) {
     }
     case ViewKind::room:
         doc.section_key_title = "Кабинет";
-        std::vector<std::string> rooms = request.who;
-        if (rooms.empty()) {
+        std::vector<std::string> rooms;
+        for (const auto& text : request.who) {
+            rooms.push_back(select_room(session, text));
+        }
+        if (request.who.empty()) {
             std::set<std::string> seen;
             for (const auto& l : lessons) {
                 if (!l.room.empty()) {

@@ -2,6 +2,7 @@
 
 #include "app/class_select.h"
 #include "app/export/ics_events.h"
+#include "app/room_select.h"
 #include "app/schedule_view.h"
 #include "app/school_calendar.h"
 #include "app/staff_select.h"
@@ -56,20 +57,12 @@ Owner owner_of(Session& session, const IcsExportRequest& r) {
     case ViewKind::room:
         break;
     }
-    const auto& rooms = session.settings().rooms;
-    if (r.who.empty()) {
-        throw Error(ExitCode::usage, "--room is empty: give a room, such as 204");
-    }
-    if (!rooms.empty() && std::find(rooms.begin(), rooms.end(), r.who) == rooms.end()) {
-        throw Error(ExitCode::data, "--room \"" + r.who +
-                                        "\" is not a room of the school (school.rooms in "
-                                        "schoolctl.toml)");
-    }
-    Owner o{.filter = {ViewKind::room, 0, r.who},
-            .title = "Кабинет " + r.who,
-            .what = "room " + r.who,
+    std::string room = select_room(session, r.who);
+    Owner o{.filter = {ViewKind::room, 0, room},
+            .title = "Кабинет " + room,
+            .what = "room " + room,
             .audit_type = "room",
-            .audit_id = r.who};
+            .audit_id = room};
     return o;
 }
 

@@ -9,6 +9,7 @@
 #include "app/import/group_resolver.h"
 #include "app/import/staff_resolver.h"
 #include "app/import/subject_resolver.h"
+#include "app/room_select.h"
 #include "app/import/timetable_clashes.h"
 #include "app/school_calendar.h"
 #include "app/timetable_targets.h"
@@ -142,20 +143,16 @@ private:
     // the list is empty.
     std::optional<RowProblem> read_room(ImportRun& run, const std::string& text,
                                         store::RuleRow& rule) {
-        const auto& rooms = run.session.settings().rooms;
         rule.room = text;
-        if (text.empty() || rooms.empty()) {
+        if (text.empty()) {
             return std::nullopt;
         }
-        std::string key = domain::match_key(text);
-        for (const auto& r : rooms) {
-            if (domain::match_key(r) == key) {
-                rule.room = r;
-                return std::nullopt;
-            }
+        if (auto known = school_room(run.session.settings(), text)) {
+            rule.room = *known;
+            return std::nullopt;
         }
         return RowProblem{"room", "\"" + text + "\" is not a room of the school (school.rooms)" +
-                                      did_you_mean(rooms)};
+                                      did_you_mean(run.session.settings().rooms)};
     }
 
     // Weekday and lesson: a day the grade studies, a lesson its bells ring for.
