@@ -167,7 +167,7 @@ void print_parts(Context& ctx, const app::OneRosterImport& imp, const std::strin
 
 CommandInfo ImportCommand::info() const {
     return {"import",
-            "Load rosters from the files schools have: CSV (UTF-8 or Windows-1251), XLSX, OneRoster",
+            "Load rosters and timetables: CSV (UTF-8 or Windows-1251), XLSX, TOML, OneRoster, FET",
             "Data",
             {"schoolctl import students samples/students.csv",
              "schoolctl import students pupils.csv --dry-run --rejects fix-me.csv",
@@ -175,6 +175,7 @@ CommandInfo ImportCommand::info() const {
              "schoolctl import students all-pupils.csv --mode sync --left-on 2026-12-01",
              "schoolctl import students export.csv --mapping columns.toml --encoding cp1251",
              "schoolctl import assignments load.xlsx --sheet Нагрузка",
+             "schoolctl import timetable timetable.csv --dry-run",
              "schoolctl import oneroster sis-export.zip --dry-run",
              "schoolctl import fet school_data_and_timetable.fet --mapping fet-names.toml",
              "schoolctl import history"}};
