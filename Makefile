@@ -32,6 +32,8 @@ bench: build
 	scripts/bench-roster.sh $(RELEASE_DIR)
 	scripts/bench-credentials.sh $(RELEASE_DIR)
 	scripts/bench-schedule.sh $(RELEASE_DIR)
+	scripts/bench-marks.sh $(RELEASE_DIR)
+	scripts/bench-finals.sh $(RELEASE_DIR)
 
 clean:
 	rm -rf build out demo

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "commands/command.h"
+#include "commands/import_options.h"
 
 namespace schoolctl::cli {
 
@@ -13,7 +14,6 @@ public:
     int run(Context& ctx) override;
 
 private:
-    void add_file_options(CLI::App& sub);
     void add_oneroster(CLI::App& app);
     int run_oneroster(Context& ctx);
     void add_fet(CLI::App& app);
@@ -24,19 +24,12 @@ private:
     CLI::App* oneroster_ = nullptr;
     CLI::App* fet_ = nullptr;
     std::string org_;
-    std::string file_;
-    bool dry_run_ = false;
-    std::optional<std::string> rejects_;
-    std::size_t max_rejects_ = 0;
-    std::optional<std::string> mapping_;
-    std::string encoding_ = "auto";
-    std::optional<std::string> delimiter_;
-    std::optional<std::string> sheet_;
-    std::vector<std::string> formats_;  // csv|xlsx (how to read) and/or table|json (summary)
+    ImportFileOptions files_;  // FILE and how to read it; the bundle and FET take some of them
     std::string mode_ = "upsert";
     std::size_t max_delete_ = 10;
     bool yes_ = false;
     std::optional<std::string> left_on_;
+    std::optional<std::string> as_of_;
     std::size_t limit_ = 0;
     std::string history_format_ = "table";
 };

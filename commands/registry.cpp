@@ -1,16 +1,21 @@
 #include "commands/registry.h"
 
 #include "commands/accounts.h"
+#include "commands/attendance.h"
 #include "commands/audit.h"
 #include "commands/calendar.h"
 #include "commands/completion.h"
 #include "commands/config.h"
 #include "commands/db.h"
+#include "commands/diary.h"
 #include "commands/export.h"
+#include "commands/finals.h"
 #include "commands/guardians.h"
 #include "commands/import.h"
 #include "commands/init.h"
+#include "commands/lesson.h"
 #include "commands/login.h"
+#include "commands/marks.h"
 #include "commands/logout.h"
 #include "commands/report.h"
 #include "commands/roles.h"
@@ -32,6 +37,11 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<ImportCommand>());
     all.push_back(std::make_unique<CalendarCommand>());
     all.push_back(std::make_unique<ScheduleCommand>());
+    all.push_back(std::make_unique<MarksCommand>());
+    all.push_back(std::make_unique<AttendanceCommand>());
+    all.push_back(std::make_unique<LessonCommand>());
+    all.push_back(std::make_unique<FinalsCommand>());
+    all.push_back(std::make_unique<DiaryCommand>());
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ReportCommand>());

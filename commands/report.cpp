@@ -6,6 +6,7 @@
 #include "app/reports/class_list.h"
 #include "app/reports/substitutions.h"
 #include "app/reports/timetable_report.h"
+#include "app/reports/unseen.h"
 #include "commands/context.h"
 #include "commands/date_options.h"
 #include "util/clock.h"
@@ -20,7 +21,8 @@ CommandInfo ReportCommand::info() const {
              "schoolctl report class-list --format pdf --out out/",
              "schoolctl report timetable --format pdf --out out/ --week 2026-12-07",
              "schoolctl report timetable --by teacher --format xlsx --out teachers.xlsx",
-             "schoolctl report substitutions --month 2026-11 --format xlsx --out out/"}};
+             "schoolctl report substitutions --month 2026-11 --format xlsx --out out/",
+             "schoolctl report unseen --class 5А --from 01.11.2026"}};
 }
 
 void ReportCommand::add_output_options(CLI::App& sub) {
@@ -60,6 +62,14 @@ void ReportCommand::add_cli(CLI::App& app) {
     substitutions_->add_option("--month", month_, "YYYY-MM or MM.YYYY (default: this month)")
         ->type_name("MONTH");
     add_output_options(*substitutions_);
+
+    unseen_ = app.add_subcommand(
+        "unseen", "Marks and remarks of a class that no guardian has seen in the diary yet");
+    unseen_->add_option("--class", class_, "The class: 5А")->required();
+    unseen_->add_option("--from", from_, "First day (default: the year's first)")
+        ->type_name("DATE");
+    unseen_->add_option("--to", to_, "Last day (default: the year's last)")->type_name("DATE");
+    add_output_options(*unseen_);
 }
 
 int ReportCommand::run(Context& ctx) {
@@ -89,6 +99,9 @@ int ReportCommand::run(Context& ctx) {
                                           : app::TimetableBy::class_;
         }
         doc = app::build_timetable_report(session, request);
+    } else if (unseen_->parsed()) {
+        doc = app::build_unseen_report(
+            session, {*class_, date_option("--from", from_), date_option("--to", to_)});
     } else if (substitutions_->parsed()) {
         doc = app::build_substitutions_report(session, month_option("--month", month_));
     } else {

@@ -15,12 +15,15 @@ private:
     CLI::App* class_list_ = nullptr;
     CLI::App* timetable_ = nullptr;
     CLI::App* substitutions_ = nullptr;
+    CLI::App* unseen_ = nullptr;
     std::optional<std::string> class_;
     std::optional<std::string> teacher_;
     std::optional<std::string> room_;
     std::string by_ = "class";
     std::optional<std::string> week_;
     std::optional<std::string> month_;
+    std::optional<std::string> from_;
+    std::optional<std::string> to_;
     bool birth_dates_ = false;
     std::optional<std::string> format_;
     std::string out_ = "-";

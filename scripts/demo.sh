@@ -28,9 +28,12 @@ printf '%s\n%s\n' "$otp" "$new_password" |
     "$bin" --config "$root/samples/schoolctl.toml" login admin --password-stdin
 
 cfg=(--config "$root/samples/schoolctl.toml")
+# The roster as it stood on the year's first day, so September's marks find every pupil.
 for kind in subjects staff classes students guardians groups assignments; do
-    echo "== schoolctl import $kind samples/$kind.csv"
-    "$bin" "${cfg[@]}" import "$kind" "$root/samples/$kind.csv"
+    as_of=()
+    [[ $kind == students || $kind == groups ]] && as_of=(--as-of 01.09.2026)
+    echo "== schoolctl import $kind samples/$kind.csv ${as_of[*]}"
+    "$bin" "${cfg[@]}" import "$kind" "${as_of[@]}" "$root/samples/$kind.csv"
 done
 
 echo "== schoolctl calendar show --month 2026-12 (a working Saturday, the winter holidays)"
@@ -51,6 +54,16 @@ echo "== a substitution, and the week of 5А"
     --out "$out/timetable-teachers.xlsx" >/dev/null
 "$bin" "${cfg[@]}" -q report substitutions --month 2027-01 --format xlsx --out "$out/" >/dev/null
 "$bin" "${cfg[@]}" -q export ics --class 5А --out "$out/5A.ics" >/dev/null
+
+echo "== the journal: a term of marks and absences, then the 1st quarter's marks"
+"$bin" "${cfg[@]}" marks import "$root/samples/marks.csv"
+"$bin" "${cfg[@]}" attendance import "$root/samples/attendance.csv"
+"$bin" "${cfg[@]}" finals compute --period Q1
+"$bin" "${cfg[@]}" finals explain --pupil S-0001 --subject MATH --period Q1
+"$bin" "${cfg[@]}" -q finals list --class 5А --period Q1 --format csv >"$out/5A-Q1-marks.csv"
+"$bin" "${cfg[@]}" attendance list --class 5А --period Q1 | tail -4
+"$bin" "${cfg[@]}" -q diary --pupil S-0001 --week 16.11.2026 --format pdf --out "$out/diary-S-0001.pdf"
+"$bin" "${cfg[@]}" report unseen --class 5А | sed -n 1,6p
 
 echo "== schoolctl report class-list --class 5А"
 "$bin" "${cfg[@]}" report class-list --class 5А

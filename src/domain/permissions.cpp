@@ -70,6 +70,7 @@ constexpr std::array cells = {
     Cell{R::deputy_head, P::roster_read, S::school},
     Cell{R::deputy_head, P::timetable_write, S::school},
     Cell{R::deputy_head, P::marks_read, S::school},
+    Cell{R::deputy_head, P::marks_write, S::school},  // marks past the teachers' edit window
     Cell{R::deputy_head, P::attendance_read, S::school},
     Cell{R::deputy_head, P::report_read, S::school},
 

@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/attendance_code.h"
 #include "domain/date.h"
+#include "domain/mark_scale.h"
+#include "domain/period_mark.h"
 
 namespace schoolctl::domain {
 
@@ -20,6 +23,7 @@ struct AttestationPeriod {
     std::string name;  // «1 четверть»
     DateRange dates;
     std::vector<int> grades;  // grade levels it applies to; empty = all
+    std::optional<int> min_marks;  // marks needed for a period mark; unset = marks.min_marks
 };
 
 struct Holiday {
@@ -62,6 +66,18 @@ struct ProductionDay {
     bool operator==(const ProductionDay&) const = default;
 };
 
+// A kind of work a mark is given for, with its weight in the period mark (DOMAIN.md).
+struct WorkType {
+    std::string code;  // what users type in --work-type and files: "test"
+    std::string name;  // «Контрольная работа»
+    int weight = 1;    // ≥ 1
+
+    bool operator==(const WorkType&) const = default;
+};
+
+// The work types a school gets when its config names none.
+const std::vector<WorkType>& default_work_types();
+
 struct Settings {
     // [school]
     std::string school_name;
@@ -83,6 +99,16 @@ struct Settings {
     std::vector<Holiday> holidays;
     std::vector<BellSchedule> bells;
     std::vector<ProductionDay> production;
+    // [marks]
+    GradingPolicy grading;                          // rounding, thresholds, min_marks, no 5 with 2
+    bool five_point_allows_one = false;             // «1» on the five-point scale
+    std::vector<std::string> double_mark_subjects;  // subject codes that take «4/3»
+    int edit_days = 7;  // a teacher changes a mark up to this many days after its lesson
+    std::string default_work_type = "answer";
+    std::vector<WorkType> work_types = default_work_types();
+    std::vector<MarkScale> custom_scales;  // [[scales]]
+    // [attendance]
+    AbsenceLabels absence_labels;
     // [reports]
     std::string report_language = "ru";
     std::string font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";

@@ -1,6 +1,7 @@
 // Rules between keys (see check_consistency in config_validate.h). They run once after every
 // layer, because a lower file may set the year and a higher one the periods.
 #include "domain/date.h"
+#include "domain/person_name.h"
 #include "formats/config_validate.h"
 
 #include <algorithm>
@@ -154,9 +155,109 @@ class Checker {
         }
     }
 
+    // A threshold for «2» makes sense only when «1» lies below it; thresholds must exist when
+    // they are the rule.
+    void thresholds() {
+        const auto& s = state_.settings;
+        if (bad_under("marks.thresholds")) {
+            return;
+        }
+        const auto& list = s.grading.thresholds;
+        if (list.empty() && s.grading.rounding == domain::Rounding::thresholds &&
+            !bad("marks.rounding")) {
+            add(at("marks.thresholds"), "is empty, but marks.rounding is \"thresholds\"");
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            if (list[i].symbol == "2" && !s.five_point_allows_one) {
+                add(at_item("marks.thresholds", i, "marks.thresholds.mark"),
+                    "a threshold for 2 needs marks.five_point_allows_one = true: without «1», 2 "
+                    "is the lowest mark");
+            }
+        }
+    }
+
+    void work_types() {
+        const auto& types = state_.settings.work_types;
+        for (std::size_t j = 0; j < types.size(); ++j) {
+            for (std::size_t i = 0; i < j; ++i) {
+                const char* field = nullptr;
+                if (domain::match_key(types[i].code) == domain::match_key(types[j].code)) {
+                    field = "code";
+                } else if (domain::match_key(types[i].name) == domain::match_key(types[j].name)) {
+                    field = "name";
+                }
+                if (field != nullptr) {
+                    const auto& value = *field == 'c' ? types[j].code : types[j].name;
+                    add(at_item("work_types", j, std::string{"work_types."} + field),
+                        "\"" + value + "\" is already the " + field + " of the work type at line " +
+                            std::to_string(line("work_types", i)));
+                    break;
+                }
+            }
+        }
+        const auto& wanted = state_.settings.default_work_type;
+        if (bad("marks.default_work_type") || bad_under("work_types") ||
+            std::any_of(types.begin(), types.end(), [&](const domain::WorkType& t) {
+                return domain::match_key(t.code) == domain::match_key(wanted);
+            })) {
+            return;
+        }
+        std::string codes;
+        for (const auto& t : types) {
+            codes += (codes.empty() ? "" : ", ") + t.code;
+        }
+        if (is_set("marks.default_work_type")) {
+            add(at("marks.default_work_type"),
+                "\"" + wanted + "\" is not a work type (" + (codes.empty() ? "none" : codes) + ")");
+        } else {
+            add(at("work_types"), "has no \"" + wanted +
+                                      "\", the default work type; list it or set "
+                                      "marks.default_work_type");
+        }
+    }
+
+    void scales() {
+        const auto& scales = state_.settings.custom_scales;
+        for (std::size_t j = 0; j < scales.size(); ++j) {
+            for (std::size_t i = 0; i < j; ++i) {
+                if (scales[i].code == scales[j].code) {
+                    add(at_item("scales", j, "scales.code"),
+                        "\"" + scales[j].code + "\" is already the code of the scale at line " +
+                            std::to_string(line("scales", i)));
+                    break;
+                }
+            }
+        }
+    }
+
+    // Labels are how codes are typed back in: two codes with one label could not be told apart.
+    void attendance() {
+        using domain::Absence;
+        const auto& labels = state_.settings.absence_labels;
+        const Absence all[] = {Absence::unexcused, Absence::excused, Absence::ill, Absence::late};
+        for (std::size_t j = 0; j < 4; ++j) {
+            for (std::size_t i = 0; i < j; ++i) {
+                if (domain::match_key(labels.of(all[i])) == domain::match_key(labels.of(all[j]))) {
+                    std::string key = "attendance." + std::string{domain::absence_name(all[j])};
+                    std::string other = "attendance." + std::string{domain::absence_name(all[i])};
+                    if (!is_set(key)) {
+                        std::swap(key, other);
+                    }
+                    add(at(key), "\"" + labels.of(all[j]) + "\" is also the label of " + other);
+                    break;
+                }
+            }
+        }
+    }
+
   private:
     bool is_set(std::string_view key) const { return state_.sources.contains(key); }
     bool bad(const std::string& key) const { return bad_.contains(key); }
+    // The key or a field of its entries: a dropped entry may be the one a rule looks for.
+    bool bad_under(const std::string& key) const {
+        auto it = bad_.lower_bound(key);
+        return it != bad_.end() && (*it == key || it->starts_with(key + "."));
+    }
 
     // Where `key` was set, reported under `field` (the key itself unless told otherwise).
     Location at(const std::string& key, const std::string& field = {}) const {
@@ -201,6 +302,10 @@ void check_consistency(ConfigState& state) {
     check.bells();
     check.weeks();
     check.production();
+    check.thresholds();
+    check.work_types();
+    check.scales();
+    check.attendance();
 }
 
 } // namespace schoolctl::formats

@@ -1,7 +1,8 @@
-// Entries of [[periods]], [[holidays]] and [[bells]] (with their lessons), field by field against
-// the schema rows under the array's name. A wrong entry is reported and left out; the rest apply.
+// Entries of [[periods]], [[holidays]], [[bells]] (with their lessons) and [[production]], field by
+// field against the schema rows under the array's name. A wrong entry is reported and left out;
+// the rest apply. The grading arrays are read in config_mark_items.cpp.
 #include "domain/date.h"
-#include "formats/config_toml.h"
+#include "formats/config_entry.h"
 #include "formats/config_validate.h"
 
 #include <algorithm>
@@ -11,64 +12,6 @@ namespace schoolctl::formats::detail {
 namespace {
 
 using domain::Date;
-
-// One table of an array; `prefix` is the array's dotted name ("periods", "bells.lessons").
-class Entry {
-  public:
-    Entry(const toml::node& node, std::string prefix, Report& report)
-        : table_(node.as_table()), prefix_(std::move(prefix)), report_(report),
-          first_problem_(report.count()), line_(line_of(node)) {
-        if (table_ == nullptr) {
-            report_.add(line_, prefix_, "expected a table, got " + a_type(node));
-            return;
-        }
-        for (auto&& [k, v] : *table_) {
-            std::string name = prefix_ + "." + std::string{k.str()};
-            const ConfigKey* key = find_config_key(name);
-            if (key == nullptr || !key->is_item_field() || k.str().find('.') != std::string::npos) {
-                report_.unknown_key(k.source().begin.line, name);
-            }
-        }
-    }
-
-    template <typename T> std::optional<T> get(std::string_view field, bool required) {
-        const toml::node* node = find(field);
-        const ConfigKey* key = find_config_key(prefix_ + "." + std::string{field});
-        if (node == nullptr) {
-            if (required && table_ != nullptr) {
-                add(field, "is required but missing");
-            }
-            return std::nullopt;
-        }
-        std::vector<std::size_t> unused;
-        auto value = read_value(*key, *node, line_of(*node), report_, unused);
-        if (!value) {
-            return std::nullopt;
-        }
-        return std::get<T>(std::move(*value));
-    }
-
-    const toml::node* find(std::string_view field) const {
-        return table_ == nullptr ? nullptr : table_->get(field);
-    }
-
-    void add(std::string_view field, std::string reason) {
-        const toml::node* node = find(field);
-        report_.add(node != nullptr ? line_of(*node) : line_, prefix_ + "." + std::string{field},
-                    std::move(reason));
-    }
-
-    bool ok() const { return report_.count() == first_problem_; }
-    std::size_t line() const { return line_; }
-    Report& report() { return report_; }
-
-  private:
-    const toml::table* table_;
-    std::string prefix_;
-    Report& report_;
-    std::size_t first_problem_;
-    std::size_t line_;
-};
 
 std::optional<domain::DateRange> dates(Entry& e) {
     auto start = e.get<Date>("start", true);
@@ -89,10 +32,16 @@ std::optional<domain::AttestationPeriod> period(Entry& e) {
     auto name = e.get<std::string>("name", true);
     auto range = dates(e);
     auto grades = e.get<std::vector<int>>("grades", false);
+    auto min_marks = e.get<std::int64_t>("min_marks", false);
     if (!e.ok()) {
         return std::nullopt;
     }
-    return domain::AttestationPeriod{*code, *name, *range, grades.value_or(std::vector<int>{})};
+    std::optional<int> needed;
+    if (min_marks) {
+        needed = static_cast<int>(*min_marks);
+    }
+    return domain::AttestationPeriod{*code, *name, *range, grades.value_or(std::vector<int>{}),
+                                     needed};
 }
 
 std::optional<domain::Holiday> holiday(Entry& e) {
@@ -212,20 +161,6 @@ std::optional<domain::ProductionDay> production_day(Entry& e) {
     return domain::ProductionDay{*date, kind, name.value_or(""), as};
 }
 
-template <typename T, std::optional<T> (*Read)(Entry&)>
-ConfigValue read_all(const ConfigKey& key, const toml::array& entries, Report& report,
-                     std::vector<std::size_t>& item_lines) {
-    std::vector<T> out;
-    for (const auto& node : entries) {
-        Entry e(node, std::string{key.name}, report);
-        if (auto item = Read(e)) {
-            out.push_back(std::move(*item));
-            item_lines.push_back(e.line());
-        }
-    }
-    return out;
-}
-
 struct EntryReader {
     std::string_view array;
     ConfigValue (*read)(const ConfigKey&, const toml::array&, Report&, std::vector<std::size_t>&);
@@ -236,6 +171,9 @@ const EntryReader entry_readers[] = {
     {"holidays", read_all<domain::Holiday, holiday>},
     {"bells", read_all<domain::BellSchedule, bell_schedule>},
     {"production", read_all<domain::ProductionDay, production_day>},
+    {"marks.thresholds", read_thresholds},
+    {"work_types", read_work_types},
+    {"scales", read_scales},
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "domain/class_name.h"
 
+#include <algorithm>
 #include <limits>
 #include <type_traits>
 #include <utility>
@@ -9,27 +10,46 @@
 namespace schoolctl::formats {
 namespace {
 
+using domain::AbsenceLabels;
+using domain::GradingPolicy;
 using domain::Settings;
 
-// Reads and writes one Settings member; ints travel as int64 (their range is checked first).
+// Ints travel as int64 (their range is checked first).
+template <typename T> ConfigValue to_value(const T& member) {
+    if constexpr (std::is_same_v<T, int>) {
+        return std::int64_t{member};
+    } else {
+        return member;
+    }
+}
+
+template <typename T> void assign(T& member, ConfigValue&& v) {
+    if constexpr (std::is_same_v<T, int>) {
+        member = static_cast<int>(std::get<std::int64_t>(v));
+    } else {
+        member = std::get<T>(std::move(v));
+    }
+}
+
+// Reads and writes one Settings member.
 template <auto Member> KeyAccess bind() {
-    using T = std::remove_cvref_t<decltype(std::declval<Settings&>().*Member)>;
-    KeyAccess a;
-    a.get = [](const Settings& s) -> ConfigValue {
-        if constexpr (std::is_same_v<T, int>) {
-            return std::int64_t{s.*Member};
-        } else {
-            return s.*Member;
-        }
-    };
-    a.set = [](Settings& s, ConfigValue&& v) {
-        if constexpr (std::is_same_v<T, int>) {
-            s.*Member = static_cast<int>(std::get<std::int64_t>(v));
-        } else {
-            s.*Member = std::get<T>(std::move(v));
-        }
-    };
-    return a;
+    return {[](const Settings& s) { return to_value(s.*Member); },
+            [](Settings& s, ConfigValue&& v) { assign(s.*Member, std::move(v)); }};
+}
+
+// The same for a member of a Settings member: grading.min_marks, absence_labels.ill.
+template <auto Part, auto Member> KeyAccess bind_in() {
+    return {[](const Settings& s) { return to_value(s.*Part.*Member); },
+            [](Settings& s, ConfigValue&& v) { assign(s.*Part.*Member, std::move(v)); }};
+}
+
+// The rounding is an enum in Settings and its name in the file (choices keep it valid).
+KeyAccess rounding() {
+    return {
+        [](const Settings& s) -> ConfigValue { return domain::rounding_name(s.grading.rounding); },
+        [](Settings& s, ConfigValue&& v) {
+            s.grading.rounding = *domain::parse_rounding(std::get<std::string>(v));
+        }};
 }
 
 // The year is one optional range in Settings but two keys in the file. Setting one end alone
@@ -85,6 +105,44 @@ std::optional<std::string> web_address(const ConfigValue& v) {
     return "\"" + url + "\" is not a web address (expected https://...)";
 }
 
+// Codes are typed in options and files: one word, as subject codes are.
+std::optional<std::string> word(const std::string& text) {
+    if (text.find_first_of(" \t,;") != std::string::npos) {
+        return "\"" + text + "\" has a space, comma or semicolon; a code is one word";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> one_word(const ConfigValue& v) {
+    return word(std::get<std::string>(v));
+}
+
+std::optional<std::string> subject_codes(const ConfigValue& v) {
+    const auto& codes = std::get<std::vector<std::string>>(v);
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        if (codes[i].empty()) {
+            return std::string{"an empty subject code"};
+        }
+        if (auto why = word(codes[i])) {
+            return why;
+        }
+        if (std::find(codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(i), codes[i]) !=
+            codes.begin() + static_cast<std::ptrdiff_t>(i)) {
+            return "\"" + codes[i] + "\" is listed twice";
+        }
+    }
+    return std::nullopt;
+}
+
+// A label of spaces would print as an empty cell in the journal.
+std::optional<std::string> not_blank(const ConfigValue& v) {
+    const auto& text = std::get<std::string>(v);
+    if (text.find_first_not_of(" \t") == std::string::npos) {
+        return std::string{"must not be empty"};
+    }
+    return std::nullopt;
+}
+
 constexpr std::int64_t int_max = std::numeric_limits<int>::max();
 
 } // namespace
@@ -95,6 +153,10 @@ std::string_view ConfigKey::type_name() const {
         return "string";
     case KeyType::integer:
         return "integer";
+    case KeyType::boolean:
+        return "boolean";
+    case KeyType::decimal:
+        return "decimal";
     case KeyType::date:
         return "date";
     case KeyType::time:
@@ -196,6 +258,14 @@ const std::vector<ConfigKey>& config_keys() {
          {},
          1,
          11},
+        {"periods.min_marks",
+         K::integer,
+         "",
+         "Marks a pupil needs in this period for a period mark (1-100), e.g. 5 for a half-year; "
+         "omitted = marks.min_marks.",
+         {},
+         1,
+         100},
 
         {"holidays", K::table_array, "[]", "School holidays (каникулы), each a date range.",
          bind<&Settings::holidays>()},
@@ -277,6 +347,154 @@ const std::vector<ConfigKey>& config_keys() {
          {},
          1,
          7},
+
+        {"marks.rounding",
+         K::string,
+         R"("half_up")",
+         "How a weighted mean becomes a five-point period mark: half_up (4.50 gives 5) or "
+         "thresholds (marks.thresholds).",
+         rounding(),
+         0,
+         0,
+         {"half_up", "thresholds"}},
+        {"marks.thresholds", K::inline_table_array,
+         R"([{ mark = "5", from = 4.60 }, { mark = "4", from = 3.60 }, )"
+         R"({ mark = "3", from = 2.60 }])",
+         "With rounding = \"thresholds\": the lowest mean for each mark, highest first, each "
+         "{ mark = \"5\", from = 4.60 }.",
+         bind_in<&Settings::grading, &GradingPolicy::thresholds>()},
+        {"marks.thresholds.mark",
+         K::string,
+         "",
+         "A mark of the five-point scale above its lowest: \"5\", \"4\", \"3\" (and \"2\" "
+         "when \"1\" is allowed).",
+         {},
+         1},
+        {"marks.thresholds.from", K::decimal, "",
+         "The lowest weighted mean that gets the mark, to hundredths: 4.60 or \"4,60\"."},
+        {"marks.min_marks", K::integer, "3",
+         "Marks a pupil needs in a period for a period mark (1-100); fewer give «н/а».",
+         bind_in<&Settings::grading, &GradingPolicy::min_marks>(), 1, 100},
+        {"marks.no_five_with_two", K::boolean, "false",
+         "No period 5 when the period holds a mark below 3: the 5 becomes a 4.",
+         bind_in<&Settings::grading, &GradingPolicy::no_five_with_two>()},
+        {"marks.five_point_allows_one", K::boolean, "false",
+         "The five-point scale takes «1» as well as 2-5.",
+         bind<&Settings::five_point_allows_one>()},
+        {"marks.double_mark_subjects",
+         K::string_array,
+         "[]",
+         "Codes of the subjects that take two marks in one cell («4/3»), e.g. [\"RUS\", \"LIT\"].",
+         bind<&Settings::double_mark_subjects>(),
+         0,
+         0,
+         {},
+         subject_codes},
+        {"marks.edit_days", K::integer, "7",
+         "Days after its lesson that a teacher may still change a mark (0-365).",
+         bind<&Settings::edit_days>(), 0, 365},
+        {"marks.default_work_type",
+         K::string,
+         R"("answer")",
+         "Work type of a mark given without one: a code of work_types.",
+         bind<&Settings::default_work_type>(),
+         1,
+         0,
+         {},
+         one_word},
+
+        {"work_types", K::table_array,
+         R"([{ code = "answer", name = "Ответ на уроке", weight = 1 }, )"
+         R"({ code = "homework", name = "Домашняя работа", weight = 1 }, )"
+         R"({ code = "independent", name = "Самостоятельная работа", weight = 2 }, )"
+         R"({ code = "test", name = "Контрольная работа", weight = 3 }])",
+         "Kinds of work a mark is given for, with their weights in the period mark; listing any "
+         "replaces the built-in four.",
+         bind<&Settings::work_types>()},
+        {"work_types.code",
+         K::string,
+         "",
+         "Code typed in --work-type and files, e.g. \"test\"; one word, unique.",
+         {},
+         1,
+         0,
+         {},
+         one_word},
+        {"work_types.name",
+         K::string,
+         "",
+         "Name printed on reports, e.g. \"Контрольная работа\".",
+         {},
+         1},
+        {"work_types.weight", K::integer, "", "Weight in the weighted mean (1-100).", {}, 1, 100},
+
+        {"scales", K::table_array, "[]",
+         "The school's own grading scales, beside the built-in five_point, ten_point, "
+         "hundred_point, pass_fail and none.",
+         bind<&Settings::custom_scales>()},
+        {"scales.code",
+         K::string,
+         "",
+         "Code a subject's scale names, e.g. \"letter\"; one word, unique, not a built-in one.",
+         {},
+         1,
+         0,
+         {},
+         one_word},
+        {"scales.name", K::string, "", "Name printed on reports, e.g. \"буквенная\".", {}, 1},
+        {"scales.pass",
+         K::string,
+         "",
+         "The lowest passing symbol, one of the scale's symbols.",
+         {},
+         1},
+        {"scales.symbols", K::inline_table_array, "",
+         "The symbols, each { symbol = \"A\", value = 4.0 }."},
+        {"scales.symbols.symbol",
+         K::string,
+         "",
+         "What is written, e.g. \"A\"; unique in the scale, case aside.",
+         {},
+         1},
+        {"scales.symbols.value", K::decimal, "",
+         "What the symbol counts as in a mean, to hundredths: 4.0 or \"3,7\"."},
+
+        {"attendance.unexcused",
+         K::string,
+         R"("Н")",
+         "Label of an absence without a valid reason.",
+         bind_in<&Settings::absence_labels, &AbsenceLabels::unexcused>(),
+         1,
+         0,
+         {},
+         not_blank},
+        {"attendance.excused",
+         K::string,
+         R"("П")",
+         "Label of an absence with a valid reason.",
+         bind_in<&Settings::absence_labels, &AbsenceLabels::excused>(),
+         1,
+         0,
+         {},
+         not_blank},
+        {"attendance.ill",
+         K::string,
+         R"("Б")",
+         "Label of an absence through illness.",
+         bind_in<&Settings::absence_labels, &AbsenceLabels::ill>(),
+         1,
+         0,
+         {},
+         not_blank},
+        {"attendance.late",
+         K::string,
+         R"("ОП")",
+         "Label of a late arrival.",
+         bind_in<&Settings::absence_labels, &AbsenceLabels::late>(),
+         1,
+         0,
+         {},
+         not_blank},
 
         {"reports.language",
          K::string,

@@ -15,7 +15,9 @@ namespace schoolctl::formats {
 enum class KeyType {
     string,
     integer,
-    date, // TOML local date, or a "YYYY-MM-DD" / "DD.MM.YYYY" string
+    boolean,
+    decimal, // a TOML float or integer, or a string "4,60": held as integer hundredths (460)
+    date,    // TOML local date, or a "YYYY-MM-DD" / "DD.MM.YYYY" string
     time, // "HH:MM" string (or a TOML local time)
     integer_array,
     string_array,
@@ -24,11 +26,13 @@ enum class KeyType {
 };
 
 // One value of any key. monostate means "not set" (academic_year.start has no default).
-using ConfigValue = std::variant<std::monostate, std::string, std::int64_t, domain::Date,
-                                 std::vector<int>, std::vector<std::string>,
-                                 std::vector<domain::AttestationPeriod>,
-                                 std::vector<domain::Holiday>, std::vector<domain::BellSchedule>,
-                                 std::vector<domain::ProductionDay>>;
+// A decimal travels as int64 hundredths.
+using ConfigValue =
+    std::variant<std::monostate, std::string, std::int64_t, bool, domain::Date, std::vector<int>,
+                 std::vector<std::string>, std::vector<domain::AttestationPeriod>,
+                 std::vector<domain::Holiday>, std::vector<domain::BellSchedule>,
+                 std::vector<domain::ProductionDay>, std::vector<domain::Threshold>,
+                 std::vector<domain::WorkType>, std::vector<domain::MarkScale>>;
 
 // How a top-level key reads and writes its Settings member.
 struct KeyAccess {
@@ -43,7 +47,8 @@ struct ConfigKey {
     std::string_view doc;          // one line, for schoolctl.toml(5) and `config show`
     KeyAccess access = {};         // empty for fields of array entries: they are not settings
     // What is allowed: integers (and integer-array elements) in [min, max]; strings at least
-    // `min` bytes long; when `choices` is not empty, only those values (as TOML text).
+    // `min` bytes long; when `choices` is not empty, only those values (as TOML text). Decimals
+    // take no range here: their rules name the value in points, in the reader of their array.
     std::int64_t min = 0;
     std::int64_t max = 0;
     std::vector<std::string_view> choices = {};

@@ -19,8 +19,10 @@ std::optional<int> parse_hhmm(std::string_view text);
 
 // Rules between keys, checked after the last layer: the academic year has both ends in order
 // and lasts at most a year; periods and holidays lie inside it; periods for a common grade
-// neither overlap nor share a code; bell schedule names are unique. Appends to
-// state.problems; a rule whose keys already have a problem is skipped rather than guessed at.
+// neither overlap nor share a code; bell schedule names are unique; a threshold for «2» needs
+// «1» allowed; work type codes and names, and scale codes, are unique; the default work type
+// exists; attendance labels differ. Appends to state.problems; a rule whose keys already have
+// a problem is skipped rather than guessed at.
 void check_consistency(ConfigState& state);
 
 } // namespace schoolctl::formats

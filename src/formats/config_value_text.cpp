@@ -1,5 +1,6 @@
 // Values written back as TOML text, for `config show` and the defaults in the schema table.
 #include "domain/date.h"
+#include "domain/mark_scale.h"
 #include "formats/config_keys.h"
 
 #include <cstdio>
@@ -56,8 +57,12 @@ std::string range_and_grades(const domain::DateRange& dates, const std::vector<i
 }
 
 std::string entry(const domain::AttestationPeriod& p) {
-    return "{ code = " + quoted(p.code) + ", name = " + quoted(p.name) +
-           range_and_grades(p.dates, p.grades) + " }";
+    std::string out = "{ code = " + quoted(p.code) + ", name = " + quoted(p.name) +
+                      range_and_grades(p.dates, p.grades);
+    if (p.min_marks) {
+        out += ", min_marks = " + std::to_string(*p.min_marks);
+    }
+    return out + " }";
 }
 
 std::string entry(const domain::Holiday& h) {
@@ -117,6 +122,39 @@ std::string entry(const domain::ProductionDay& d) {
     return out + " }";
 }
 
+// Hundredths as a TOML float: 460 is 4.60.
+std::string decimal(int hundredths) {
+    return domain::format_points(hundredths);
+}
+
+std::string entry(const domain::Threshold& t) {
+    return "{ mark = " + quoted(t.symbol) + ", from = " + decimal(t.from) + " }";
+}
+
+std::string entry(const domain::WorkType& w) {
+    return "{ code = " + quoted(w.code) + ", name = " + quoted(w.name) +
+           ", weight = " + std::to_string(w.weight) + " }";
+}
+
+std::string entry(const domain::ScaleSymbol& s) {
+    return "{ symbol = " + quoted(s.symbol) + ", value = " + decimal(s.points) + " }";
+}
+
+std::string entry(const domain::MarkScale& m) {
+    std::string pass;
+    for (const auto& s : m.symbols) {
+        if (s.points == m.pass_points) {
+            pass = s.symbol; // the lowest passing symbol is the last one of that value
+        }
+    }
+    std::string out = "{ code = " + quoted(m.code) + ", name = " + quoted(m.name) +
+                      ", pass = " + quoted(pass) + ", symbols = [";
+    for (std::size_t i = 0; i < m.symbols.size(); ++i) {
+        out += (i ? ", " : "") + entry(m.symbols[i]);
+    }
+    return out + "] }";
+}
+
 template <typename T> std::string entries(const std::vector<T>& items) {
     std::string out = "[";
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -129,6 +167,7 @@ struct ToToml {
     std::string operator()(std::monostate) const { return {}; }
     std::string operator()(const std::string& s) const { return quoted(s); }
     std::string operator()(std::int64_t i) const { return std::to_string(i); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(const domain::Date& d) const { return domain::format_iso(d); }
     std::string operator()(const std::vector<int>& v) const { return list(v); }
     std::string operator()(const std::vector<std::string>& v) const { return list(v); }

@@ -3,6 +3,7 @@
 #include "formats/config_toml.h"
 #include "formats/config_validate.h"
 
+#include <cmath>
 #include <cstdio>
 #include <limits>
 
@@ -15,6 +16,10 @@ std::string expected(KeyType type) {
         return "a string";
     case KeyType::integer:
         return "an integer";
+    case KeyType::boolean:
+        return "true or false";
+    case KeyType::decimal:
+        return "a number (4.60 or \"4,60\")";
     case KeyType::date:
         return "a date (YYYY-MM-DD)";
     case KeyType::time:
@@ -65,6 +70,81 @@ std::optional<ConfigValue> to_time(const toml::node& node, std::string& why) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
     return std::string{buf};
+}
+
+// The largest decimal a key takes: a hundred-point scale's 100.00 with room to spare, and far
+// from overflowing a weighted sum.
+constexpr std::int64_t max_hundredths = 100000;
+
+// "4,60", "4.6", "5": digits with at most two decimals after a comma or a point, exactly.
+std::optional<std::int64_t> hundredths_of_text(std::string_view text) {
+    std::int64_t whole = 0;
+    std::int64_t fraction = 0;
+    std::size_t digits = 0, decimals = 0;
+    bool after_point = false;
+    for (char c : text) {
+        if ((c == ',' || c == '.') && !after_point && digits > 0) {
+            after_point = true;
+        } else if (c >= '0' && c <= '9' && !after_point && digits < 9) {
+            whole = whole * 10 + (c - '0');
+            ++digits;
+        } else if (c >= '0' && c <= '9' && after_point && decimals < 2) {
+            fraction = fraction * 10 + (c - '0');
+            ++decimals;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits == 0 || (after_point && decimals == 0)) {
+        return std::nullopt;
+    }
+    return whole * 100 + (decimals == 1 ? fraction * 10 : fraction);
+}
+
+// A TOML float is binary: 4.6 is 4.5999999999999996..., so it is rounded to the nearest
+// hundredth, and refused when it was never a number of hundredths (4.605).
+std::optional<ConfigValue> to_hundredths(const toml::node& node, std::string& why) {
+    std::int64_t value = 0;
+    if (const auto* i = node.as_integer()) {
+        if (i->get() < 0 || i->get() > max_hundredths / 100) {
+            why = std::to_string(i->get()) + " is out of range (0 to " +
+                  std::to_string(max_hundredths / 100) + ")";
+            return std::nullopt;
+        }
+        value = i->get() * 100;
+    } else if (const auto* f = node.as_floating_point()) {
+        double v = f->get();
+        double scaled = v * 100.0;
+        char shown[64];
+        std::snprintf(shown, sizeof shown, "%.10g", v);
+        if (!std::isfinite(v) || v < 0 || scaled > static_cast<double>(max_hundredths)) {
+            why = std::string{shown} + " is out of range (0 to " +
+                  std::to_string(max_hundredths / 100) + ")";
+            return std::nullopt;
+        }
+        double nearest = std::round(scaled);
+        if (std::fabs(scaled - nearest) > 1e-6) {
+            why = std::string{shown} + " has more than two decimals";
+            return std::nullopt;
+        }
+        value = static_cast<std::int64_t>(nearest);
+    } else if (const auto* s = node.as_string()) {
+        auto parsed = hundredths_of_text(s->get());
+        if (!parsed) {
+            why = "\"" + s->get() + "\" is not a number with at most two decimals (e.g. 4.60 or " +
+                  "\"4,60\")";
+            return std::nullopt;
+        }
+        if (*parsed > max_hundredths) {
+            why = "\"" + s->get() + "\" is out of range (0 to " +
+                  std::to_string(max_hundredths / 100) + ")";
+            return std::nullopt;
+        }
+        value = *parsed;
+    } else {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::optional<ConfigValue> to_int_list(const toml::node& node, std::string& why) {
@@ -120,6 +200,13 @@ std::optional<ConfigValue> convert(const ConfigKey& key, const toml::node& node,
             return i->get();
         }
         return std::nullopt;
+    case KeyType::boolean:
+        if (const auto* b = node.as_boolean()) {
+            return b->get();
+        }
+        return std::nullopt;
+    case KeyType::decimal:
+        return to_hundredths(node, why);
     case KeyType::date:
         return to_date(node, why);
     case KeyType::time:
@@ -166,7 +253,7 @@ std::string a_type(const toml::node& n) {
 std::optional<ConfigValue> read_value(const ConfigKey& key, const toml::node& node,
                                       std::size_t line, Report& report,
                                       std::vector<std::size_t>& item_lines) {
-    if (key.type == KeyType::table_array) {
+    if (key.type == KeyType::table_array || key.type == KeyType::inline_table_array) {
         if (const auto* array = node.as_array()) {
             return read_entries(key, *array, report, item_lines);
         }

@@ -86,11 +86,11 @@ void replace_parts(Database& db, std::int64_t year_id, const YearCalendar& c,
     if (parts.periods) {
         db.prepare("DELETE FROM attestation_periods WHERE year_id = ?").bind_all(year_id).run();
         Statement st = db.prepare(
-            "INSERT INTO attestation_periods(year_id, code, name, start_date, end_date, grades) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO attestation_periods(year_id, code, name, start_date, end_date, grades, "
+            "min_marks) VALUES (?, ?, ?, ?, ?, ?, ?)");
         for (const auto& p : c.periods) {
             st.bind_all(year_id, p.code, p.name, format_iso(p.dates.start),
-                        format_iso(p.dates.end), joined(p.grades));
+                        format_iso(p.dates.end), joined(p.grades), p.min_marks);
             st.run();
             st.reset();
         }
@@ -202,13 +202,17 @@ YearCalendar read_year_calendar(Database& db, std::int64_t year_id) {
     }
     {
         Statement st = db.prepare(
-            "SELECT code, name, start_date, end_date, grades FROM attestation_periods "
+            "SELECT code, name, start_date, end_date, grades, min_marks FROM attestation_periods "
             "WHERE year_id = ? ORDER BY start_date, id");
         st.bind_all(year_id);
         while (st.step() == Step::row) {
+            std::optional<int> min_marks;
+            if (auto n = st.get_optional_int(5)) {
+                min_marks = static_cast<int>(*n);
+            }
             c.periods.push_back({st.get_text(0), st.get_text(1),
                                  {date_of(st.get_text(2)), date_of(st.get_text(3))},
-                                 numbers(st.get_text(4))});
+                                 numbers(st.get_text(4)), min_marks});
         }
     }
     {

@@ -126,10 +126,19 @@ std::vector<LessonRow> lessons_by_rule_date(Database& db, std::int64_t year_id,
 std::vector<std::int64_t> lessons_in_use(Database& db, std::int64_t year_id,
                                          const std::string& from, const std::string& to) {
     Statement st = db.prepare(
-        // From the changes, which are few, to their lessons.
-        "SELECT DISTINCT l.id FROM lesson_changes c JOIN lessons l ON l.id = c.lesson_id "
-        "JOIN timetable_rules r ON r.id = l.rule_id "
-        "WHERE r.year_id = ? AND l.rule_date BETWEEN ? AND ? ORDER BY l.id");
+        // A lesson changed by hand, or one the journal holds anything of: marks, absences, its
+        // topic and homework, a remark. Driven by the window's lessons, each probed through an
+        // index that leads with lesson_id; the changes and remarks, which are few and have no
+        // such index, are read once.
+        "SELECT l.id FROM lessons l "
+        "WHERE l.rule_id IN (SELECT id FROM timetable_rules WHERE year_id = ?) "
+        "AND l.rule_date BETWEEN ? AND ? "
+        "AND (l.id IN (SELECT lesson_id FROM lesson_changes) "
+        "     OR EXISTS (SELECT 1 FROM marks m WHERE m.lesson_id = l.id) "
+        "     OR EXISTS (SELECT 1 FROM attendance a WHERE a.lesson_id = l.id) "
+        "     OR EXISTS (SELECT 1 FROM lesson_notes n WHERE n.lesson_id = l.id) "
+        "     OR l.id IN (SELECT lesson_id FROM remarks WHERE lesson_id IS NOT NULL)) "
+        "ORDER BY l.id");
     st.bind_all(year_id, from, to);
     std::vector<std::int64_t> out;
     while (st.step() == Step::row) {

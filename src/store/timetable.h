@@ -63,8 +63,9 @@ struct LessonRow {
 std::vector<LessonRow> lessons_by_rule_date(Database& db, std::int64_t year_id,
                                             const std::string& from, const std::string& to);
 
-// The ids among `lesson_ids` that something depends on: a change made by hand (a substitution,
-// a cancellation, a move). Such a lesson is never deleted by expanding the timetable again.
+// The lessons of the window that something depends on: a change made by hand (a substitution,
+// a cancellation, a move), or the journal's marks, absences, topic and homework, or remarks.
+// Such a lesson is never deleted by expanding the timetable again.
 std::vector<std::int64_t> lessons_in_use(Database& db, std::int64_t year_id,
                                          const std::string& from, const std::string& to);
 

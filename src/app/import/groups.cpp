@@ -42,6 +42,7 @@ using Members = std::vector<std::int64_t>;  // pupil ids, sorted
 class GroupImporter final : public RowImporter {
 public:
     std::string kind() const override { return "groups"; }
+    bool dates_memberships() const override { return true; }
 
     const std::vector<FieldSpec>& fields() const override {
         static const std::vector<FieldSpec> specs = {

@@ -34,6 +34,9 @@ struct ImportRequest {
     std::size_t max_delete = 10;  // sync refuses to mark more people as left without `yes`
     bool yes = false;
     std::optional<std::string> left_on;  // sync: the day the absent left (ISO); default today
+    // The day the file describes (ISO): the class and group memberships it starts begin then,
+    // so a roster loaded in November for the whole year can say 1 September. Default today.
+    std::optional<std::string> as_of;
 };
 
 enum class RowAction { created, updated, unchanged };
@@ -108,10 +111,16 @@ public:
     virtual std::string toml_table() const { return "row"; }
     // What the import needs: roster.write, or timetable.write for a timetable.
     virtual domain::Permission permission() const { return domain::Permission::roster_write; }
+    // False: permission() on the whole school. True: the importer checks each row against what
+    // the row touches (a teacher's marks in their own subjects and classes), and the import
+    // starts when the actor holds permission() anywhere in the school.
+    virtual bool permission_per_row() const { return false; }
     // After the last row, when none was rejected: problems only the whole file shows (two rows
     // that clash), each with its line. Any of them means nothing is written, whatever
     // --max-rejects says: their rows were applied already.
     virtual std::vector<std::pair<std::size_t, RowProblem>> check_whole(ImportRun&) { return {}; }
+    // Whether the rows start class or group memberships, which --as-of dates (pupils, groups).
+    virtual bool dates_memberships() const { return false; }
     // Whether --mode sync means something for this kind (pupils and staff).
     virtual bool syncs() const { return false; }
     // Sync: mark as left those the file did not name; returns how many.

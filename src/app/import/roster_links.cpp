@@ -8,7 +8,8 @@
 namespace schoolctl::app {
 
 std::string membership_start(ImportRun& run) {
-    return std::clamp(run.today, run.year().start_date, run.year().end_date);
+    return std::clamp(run.request.as_of.value_or(run.today), run.year().start_date,
+                      run.year().end_date);
 }
 
 void record_class_teacher(ImportRun& run, std::int64_t class_id,

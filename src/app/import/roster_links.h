@@ -9,7 +9,8 @@
 
 namespace schoolctl::app {
 
-// The day a membership made by an import starts: today, kept inside the academic year.
+// The day a membership made by an import starts: --as-of, else today, kept inside the academic
+// year.
 std::string membership_start(ImportRun& run);
 
 // Sets (or clears) a class's teacher and audits old -> new, citing the row.

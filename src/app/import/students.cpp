@@ -69,6 +69,7 @@ public:
     }
 
     bool syncs() const override { return true; }
+    bool dates_memberships() const override { return true; }
 
     // Every check (fields, class, match) comes before the first write.
     bool checks_before_writing() const override { return true; }

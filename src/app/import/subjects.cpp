@@ -1,10 +1,10 @@
 #include "app/import/subjects.h"
 
-#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/import/person_fields.h"
+#include "domain/grading.h"
 #include "domain/person_name.h"
 #include "store/subjects.h"
 
@@ -13,12 +13,9 @@ namespace {
 
 enum Field : std::size_t { code, name, scale };
 
-// The scales DOMAIN.md defines; custom scales from config join them when marks arrive.
-constexpr std::array<const char*, 5> known_scales = {"five_point", "ten_point", "hundred_point",
-                                                     "pass_fail", "none"};
-
-// Russian spellings schools put in the column.
-std::optional<std::string> scale_name(const std::string& text) {
+// A scale code: the built-in ones (DOMAIN.md) and the school's own ([[scales]] in config), or
+// the Russian spellings schools put in the column.
+std::optional<std::string> scale_name(const std::string& text, const domain::Settings& settings) {
     static const std::map<std::string, std::string> aliases = {
         {"", "five_point"},          {"5", "five_point"},         {"пятибалльная", "five_point"},
         {"10", "ten_point"},         {"десятибалльная", "ten_point"},
@@ -31,9 +28,9 @@ std::optional<std::string> scale_name(const std::string& text) {
             return scale;
         }
     }
-    for (const char* known : known_scales) {
-        if (key == known) {
-            return std::string(known);
+    for (const auto& known : domain::scale_codes(settings)) {
+        if (key == domain::match_key(known)) {
+            return known;
         }
     }
     return std::nullopt;
@@ -71,11 +68,11 @@ public:
                                           "\" has a space, comma or semicolon; a code is one "
                                           "word (MATH, РУС)"};
         }
-        auto s = scale_name(row[scale]);
+        auto s = scale_name(row[scale], run.session.settings());
         if (!s) {
             std::string list;
-            for (const char* k : known_scales) {
-                list += (list.empty() ? "" : ", ") + std::string(k);
+            for (const auto& k : domain::scale_codes(run.session.settings())) {
+                list += (list.empty() ? "" : ", ") + k;
             }
             return RowProblem{"scale", "\"" + row[scale] + "\" is not a scale (" + list + ")"};
         }

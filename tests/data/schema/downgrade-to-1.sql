@@ -1,6 +1,18 @@
 -- Turns a fresh database back into schema 1, as the first schoolctl created it, to test the
 -- upgrade path. Each block undoes one migration, newest first.
 
+-- 7: journal
+DROP TABLE period_locks;
+DROP TABLE final_marks;
+DROP TABLE seen_receipts;
+DROP TABLE remarks;
+DROP TABLE lesson_notes;
+DROP TABLE attendance_changes;
+DROP TABLE attendance;
+DROP TABLE mark_changes;
+DROP TABLE marks;
+ALTER TABLE attestation_periods DROP COLUMN min_marks;
+
 -- 6: timetable
 DROP TABLE schedule_runs;
 DROP TABLE lesson_changes;

@@ -20,7 +20,7 @@ roster.read       child   child    class   class         school      school   sc
 roster.write      -       -        -       -             -           -        school    school
 timetable.write   -       -        -       -             school      -        -         school
 marks.read        child   child    subject class         school      school   -         school
-marks.write       -       -        subject -             -           -        -         school
+marks.write       -       -        subject -             school      -        -         school
 attendance.read   child   child    subject class         school      school   -         school
 attendance.write  -       -        subject class         -           -        -         school
 report.read       -       -        subject class         school      school   school    school

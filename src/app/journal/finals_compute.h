@@ -1,0 +1,54 @@
+#pragma once
+// `schoolctl finals compute`: the period mark of every pupil in every subject they study in a
+// period, or the year mark from the period marks. The marks of the period are read in one pass
+// ordered by pupil and subject; each (pupil, subject) gets domain::compute_period_mark with its
+// subject's scale, the school's grading policy, the period's minimum number of marks and the
+// work-type weights configured now. A row is written only when its computation changed, so a
+// second run reports everything unchanged; an override stays beside the computed mark.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/journal/finals_period.h"
+#include "app/session.h"
+
+namespace schoolctl::app {
+
+struct ComputeRequest {
+    std::string period;                // Q1 … or "year"
+    std::optional<std::string> klass;  // one class: its pupils of the period
+    bool dry_run = false;
+};
+
+// Per class of the pupils computed: how many, how many marks, how many «н/а» (final marks).
+struct ClassFinals {
+    std::string class_name;
+    std::size_t pupils = 0;
+    std::size_t marks = 0;
+    std::size_t not_attested = 0;
+    std::size_t overridden = 0;
+};
+
+struct ComputeSummary {
+    std::string year;
+    PeriodChoice period;
+    std::size_t created = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t removed = 0;  // rows of pairs the period no longer has
+    std::size_t kept = 0;     // such rows kept because a teacher set their mark
+    std::vector<ClassFinals> classes;  // by grade and letter
+    bool dry_run = false;
+
+    std::size_t not_attested() const;
+};
+
+// Permission marks.write on the school, or on the class with --class. Refused in a locked period
+// (a dry run is not). One transaction; audited (finals.compute) with the counts.
+// Errors: exit 78 for a mark whose work type the configuration no longer has (naming the work
+// type and the marks), or a subject scale it does not define; exit 65 for a year mark before
+// its periods were computed.
+ComputeSummary compute_finals(Session& session, const ComputeRequest& request);
+
+}  // namespace schoolctl::app
