@@ -159,13 +159,14 @@ void for_each_period_mark(Database& db, std::int64_t year_id, const std::string&
                           const std::string& to, const FinalsScope& scope,
                           const std::function<void(const PeriodMarkRow&)>& visit) {
     // Driven by the lessons of the dates (index lessons_date), each lesson's marks through the
-    // marks' unique key, which starts with the lesson.
+    // marks' unique key, which starts with the lesson. The unary plus keeps SQLite from starting
+    // at the rules of the year instead, which reads every lesson of the year to keep a quarter's.
     Statement st = db.prepare(
         "SELECT m.pupil_id, r.subject_id, m.id, l.date, l.lesson_no, m.work_type, m.value, "
         "m.points, m.second_points FROM lessons l "
         "JOIN timetable_rules r ON r.id = l.rule_id "
         "JOIN marks m ON m.lesson_id = l.id "
-        "WHERE r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3" +
+        "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3" +
         scope_sql(scope, "m.pupil_id", "r.subject_id") +
         " ORDER BY m.pupil_id, r.subject_id, l.date, l.lesson_no, m.id");
     bind_scope(st, year_id, from, to, scope, true);

@@ -45,8 +45,7 @@ std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id) {
     Statement st = db.prepare(
         "SELECT l.id, l.date, l.lesson_no, r.subject_id, r.class_id, r.group_id, "
         "coalesce(l.substitute_id, l.teacher_id), l.status FROM lessons l "
-        "JOIN timetable_rules r ON r.id = l.rule_id WHERE r.year_id = ? "
-        "ORDER BY l.date, l.lesson_no, l.id");
+        "JOIN timetable_rules r ON r.id = l.rule_id WHERE r.year_id = ?");
     st.bind(1, year_id);
     std::vector<JournalLessonRow> out;
     while (st.step() == Step::row) {

@@ -32,7 +32,7 @@ struct JournalLessonRow {
     bool cancelled = false;
 };
 
-// Every lesson of the year, by date and lesson number.
+// Every lesson of the year, in no particular order.
 std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id);
 
 // (id, name) of the year's classes («5А»), the year's groups and the school's subjects.

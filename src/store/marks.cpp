@@ -52,6 +52,19 @@ std::optional<MarkRow> find_mark_at(Database& db, std::int64_t lesson_id, std::i
     return read_mark(*st);
 }
 
+std::optional<MarkValue> mark_value_at(Database& db, std::int64_t lesson_id,
+                                       std::int64_t pupil_id, const std::string& work_type,
+                                       int slot) {
+    auto st = db.cached(
+        "SELECT id, value, comment FROM marks "
+        "WHERE lesson_id = ? AND pupil_id = ? AND work_type = ? AND slot = ?");
+    st->bind_all(lesson_id, pupil_id, work_type, slot);
+    if (st->step() != Step::row) {
+        return std::nullopt;
+    }
+    return MarkValue{st->get_int(0), st->get_text(1), st->get_text(2)};
+}
+
 int next_mark_slot(Database& db, std::int64_t lesson_id, std::int64_t pupil_id,
                    const std::string& work_type) {
     auto st = db.cached(
@@ -71,6 +84,16 @@ std::int64_t insert_mark(Database& db, const MarkRow& m) {
                  m.comment, m.author_id, m.source, m.created_at, m.updated_at);
     st->run();
     return db.last_insert_id();
+}
+
+std::vector<std::int64_t> lessons_with_marks(Database& db) {
+    // Read from the index marks_key, which leads with lesson_id: no table row is touched.
+    Statement st = db.prepare("SELECT DISTINCT lesson_id FROM marks ORDER BY lesson_id");
+    std::vector<std::int64_t> out;
+    while (st.step() == Step::row) {
+        out.push_back(st.get_int(0));
+    }
+    return out;
 }
 
 void update_mark(Database& db, const MarkRow& m) {

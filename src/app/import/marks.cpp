@@ -1,8 +1,11 @@
 #include "app/import/marks.h"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "app/import/subject_resolver.h"
 #include "app/journal/journal_lessons.h"
@@ -16,24 +19,69 @@ namespace {
 
 enum Field : std::size_t { pupil, class_, subject, date, lesson, value, work_type, comment };
 
-// The same pupil, value or work type fills many rows: each text is resolved once per file.
+// The same pupil, subject, value or work type fills many rows: each text is resolved once per
+// file.
 using PupilLookup = std::variant<std::int64_t, RowProblem>;
 using ValueLookup = std::variant<domain::Mark, MarkRefusal>;
 
 // (lesson, pupil, work type): the rows of a file that share it are its 1st, 2nd, ... mark.
-struct SlotKey {
-    std::int64_t lesson_id = 0;
-    std::int64_t pupil_id = 0;
-    const domain::WorkType* type = nullptr;
-    bool operator==(const SlotKey&) const = default;
-};
-struct SlotHash {
-    std::size_t operator()(const SlotKey& k) const {
-        std::size_t h = std::hash<std::int64_t>{}(k.lesson_id);
-        h ^= std::hash<std::int64_t>{}(k.pupil_id) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-        h ^= std::hash<const void*>{}(k.type) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-        return h;
+// Counted in an open-addressing table of 8-byte slots, the key packed in the low 58 bits
+// (lesson 28, pupil 24, work type 6) and the count in the top 6: one allocation of 16 MiB for
+// a file of a million rows, where a node per key would be a million allocations and frees.
+// Ids too large to pack (never in one school's year) and counts past 62 go to a map.
+class Ordinals {
+public:
+    std::uint32_t next(std::int64_t lesson_id, std::int64_t pupil_id, std::size_t type) {
+        if (lesson_id < 0 || lesson_id >= (std::int64_t{1} << 28) || pupil_id < 0 ||
+            pupil_id >= (std::int64_t{1} << 24) || type >= 64) {
+            return ++rare_[{lesson_id, pupil_id, type}];
+        }
+        std::uint64_t key = static_cast<std::uint64_t>(lesson_id) << 30 |
+                            static_cast<std::uint64_t>(pupil_id) << 6 | type;
+        if ((used_ + 1) * 4 > slots_.size() * 3) {
+            grow();
+        }
+        std::uint64_t& slot = find(slots_, key);
+        std::uint64_t count = slot >> count_shift;
+        if (count == 0) {
+            ++used_;
+        } else if (count == max_count) {
+            auto& more = rare_[{lesson_id, pupil_id, type}];
+            more = std::max<std::uint32_t>(more, max_count);
+            return ++more;
+        }
+        slot = key | (count + 1) << count_shift;
+        return static_cast<std::uint32_t>(count + 1);
     }
+
+private:
+    static constexpr int count_shift = 58;
+    static constexpr std::uint64_t key_mask = (std::uint64_t{1} << count_shift) - 1;
+    static constexpr std::uint32_t max_count = 62;
+
+    static std::uint64_t& find(std::vector<std::uint64_t>& slots, std::uint64_t key) {
+        std::uint64_t h = key ^ (key >> 31);
+        h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 33;
+        std::size_t mask = slots.size() - 1;
+        std::size_t i = static_cast<std::size_t>(h) & mask;
+        while (slots[i] != 0 && (slots[i] & key_mask) != key) {
+            i = (i + 1) & mask;
+        }
+        return slots[i];
+    }
+    void grow() {
+        std::vector<std::uint64_t> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+        for (std::uint64_t s : old) {
+            if (s != 0) {
+                find(slots_, s & key_mask) = s;
+            }
+        }
+    }
+    std::vector<std::uint64_t> slots_;  // 0: empty (a used slot counts at least 1)
+    std::size_t used_ = 0;
+    std::map<std::tuple<std::int64_t, std::int64_t, std::size_t>, std::uint32_t> rare_;
 };
 
 RowProblem problem_of(const MarkRefusal& r) { return RowProblem{r.field, r.reason}; }
@@ -73,13 +121,14 @@ public:
             checks_.emplace(run.session, run.year().id);
             lessons_.emplace(run.db(), run.year().id);
             subjects_.emplace(run);
+            marked_lessons_ = store::lessons_with_marks(run.db());
         }
         auto who = find_pupil(run, row[pupil], row[class_]);
         if (auto* problem = std::get_if<RowProblem>(&who)) {
             return *problem;
         }
         std::int64_t pupil_id = std::get<std::int64_t>(who);
-        auto subj = subjects_->resolve(row[subject], "subject");
+        const auto& subj = find_subject(row[subject]);
         if (auto* problem = std::get_if<RowProblem>(&subj)) {
             return *problem;
         }
@@ -113,7 +162,8 @@ public:
         const domain::WorkType* work = std::get<const domain::WorkType*>(type);
         // The ordinal is taken before the checks that may refuse the row, so a row fixed and
         // imported again finds the place it would have had.
-        int slot = static_cast<int>(++slots_[SlotKey{l.lesson_id, pupil_id, work}]);
+        auto type_index = static_cast<std::size_t>(work - run.session.settings().work_types.data());
+        int slot = static_cast<int>(ordinals_.next(l.lesson_id, pupil_id, type_index));
 
         MarkPlace place{l.lesson_id, l.date,     l.lesson_no, l.subject_id,
                         l.class_id,  l.group_id, pupil_id,    lessons_->class_on(pupil_id, *day)};
@@ -141,13 +191,25 @@ public:
         return apply(run, row, m);
     }
 
+    void finish(ImportRun& run) override { audit_created(run); }
+
 private:
     RowResult apply(ImportRun& run, const RowCells& row, store::MarkRow& m) {
-        auto existing = store::find_mark_at(run.db(), m.lesson_id, m.pupil_id, m.work_type, m.slot);
+        // Only a lesson that had marks before this file can hold one at the row's place: the
+        // file's own rows never share a place (each is the next ordinal of its key).
+        std::optional<store::MarkValue> existing;
+        if (std::binary_search(marked_lessons_.begin(), marked_lessons_.end(), m.lesson_id)) {
+            existing = store::mark_value_at(run.db(), m.lesson_id, m.pupil_id, m.work_type,
+                                            m.slot);
+        }
         if (!existing) {
             m.id = store::insert_mark(run.db(), m);
-            run.session.audit("marks.add", "mark", std::to_string(m.id),
-                              {{"new", mark_json(m)}, {"source", m.source}});
+            if (created_lesson_ != m.lesson_id) {
+                audit_created(run);
+                created_lesson_ = m.lesson_id;
+            }
+            created_.push_back(nlohmann::json::array(
+                {m.id, m.pupil_id, m.work_type, m.slot, m.value, m.comment, row.line()}));
             return RowAction::created;
         }
         if (!row.has_column(comment)) {
@@ -156,18 +218,34 @@ private:
         if (existing->value == m.value && existing->comment == m.comment) {
             return RowAction::unchanged;
         }
-        m.id = existing->id;
-        m.created_at = existing->created_at;
+        store::MarkRow before = store::find_mark(run.db(), existing->id).value();
+        m.id = before.id;
+        m.created_at = before.created_at;
         store::update_mark(run.db(), m);
-        if (existing->value != m.value) {
+        if (before.value != m.value) {
             store::insert_mark_change(run.db(), {m.id, m.lesson_id, m.pupil_id, "correct",
-                                                 existing->value, m.value, "import " + m.source,
+                                                 before.value, m.value, "import " + m.source,
                                                  run.now, run.session.actor().account_id});
         }
         run.session.audit("marks.correct", "mark", std::to_string(m.id),
-                          {{"old", mark_json(*existing)}, {"new", mark_json(m)},
+                          {{"old", mark_json(before)}, {"new", mark_json(m)},
                            {"source", m.source}});
         return RowAction::updated;
+    }
+
+    // The marks this file created in one lesson, in one audit row: a file of a million marks
+    // writes one row per lesson (about 25 marks each) rather than per mark. Each mark is there
+    // with its id, pupil, work type, place, value, comment and line.
+    void audit_created(ImportRun& run) {
+        if (created_.empty()) {
+            return;
+        }
+        run.session.audit("marks.add", "lesson", std::to_string(created_lesson_),
+                          {{"source", run.summary.file},
+                           {"fields", {"id", "pupil_id", "work_type", "slot", "value", "comment",
+                                       "line"}},
+                           {"marks", std::move(created_)}});
+        created_ = nlohmann::json::array();
     }
 
     PupilLookup find_pupil(ImportRun& run, const std::string& text, const std::string& klass) {
@@ -194,8 +272,15 @@ private:
         return pupils_.emplace(std::move(key), std::move(result)).first->second;
     }
 
+    const std::variant<std::int64_t, RowProblem>& find_subject(const std::string& text) {
+        if (auto it = subject_ids_.find(text); it != subject_ids_.end()) {
+            return it->second;
+        }
+        return subject_ids_.emplace(text, subjects_->resolve(text, "subject")).first->second;
+    }
+
     const ValueLookup& read_value(std::int64_t subject_id, const std::string& text) {
-        auto key = std::make_pair(subject_id, text);
+        std::string key = std::to_string(subject_id) + '\x1f' + text;
         if (auto it = values_.find(key); it != values_.end()) {
             return it->second;
         }
@@ -216,10 +301,15 @@ private:
     std::optional<MarkChecks> checks_;
     std::optional<JournalLessons> lessons_;
     std::optional<SubjectResolver> subjects_;
-    std::map<std::string, PupilLookup> pupils_;
-    std::map<std::pair<std::int64_t, std::string>, ValueLookup> values_;
-    std::map<std::string, std::variant<const domain::WorkType*, MarkRefusal>> work_types_;
-    std::unordered_map<SlotKey, std::uint32_t, SlotHash> slots_;
+    std::unordered_map<std::string, PupilLookup> pupils_;
+    std::unordered_map<std::string, std::variant<std::int64_t, RowProblem>> subject_ids_;
+    std::unordered_map<std::string, ValueLookup> values_;  // by subject id and text
+    std::unordered_map<std::string, std::variant<const domain::WorkType*, MarkRefusal>>
+        work_types_;
+    Ordinals ordinals_;
+    std::vector<std::int64_t> marked_lessons_;  // sorted
+    std::int64_t created_lesson_ = 0;
+    nlohmann::json created_ = nlohmann::json::array();
 };
 
 }  // namespace

@@ -176,6 +176,7 @@ void apply_rows(ImportRun& run, RowImporter& importer, RowSource& source,
             count(summary, std::get<RowAction>(result));
         }
     }
+    importer.finish(run);
     summary.sha256 = source.sha256();
 }
 

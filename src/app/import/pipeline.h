@@ -119,6 +119,9 @@ public:
     // that clash), each with its line. Any of them means nothing is written, whatever
     // --max-rejects says: their rows were applied already.
     virtual std::vector<std::pair<std::size_t, RowProblem>> check_whole(ImportRun&) { return {}; }
+    // After the last row, whatever was rejected: writes what the importer held back to write
+    // once for many rows (the marks import audits a lesson's new marks in one row).
+    virtual void finish(ImportRun&) {}
     // Whether the rows start class or group memberships, which --as-of dates (pupils, groups).
     virtual bool dates_memberships() const { return false; }
     // Whether --mode sync means something for this kind (pupils and staff).

@@ -46,20 +46,25 @@ void compute_definition(Session& session, const PeriodChoice& period,
     // with marks is wanted even when the timetable no longer says so (the pupil left a group).
     std::vector<domain::WeightedMark>* current = nullptr;
     PairKey current_key{0, 0};
-    store::for_each_period_mark(db, period.year_id, from, to, scope,
-                                [&](const store::PeriodMarkRow& m) {
-                                    if (mine.count(m.pupil_id) == 0) {
-                                        return;
-                                    }
-                                    PairKey key{m.pupil_id, m.subject_id};
-                                    if (current == nullptr || key != current_key) {
-                                        current = &marks[key];
-                                        current_key = key;
-                                    }
-                                    if (auto weighted = inputs.weighted(m, *mine[m.pupil_id])) {
-                                        current->push_back(*weighted);
-                                    }
-                                });
+    const store::PeriodPupil* owner = nullptr;
+    bool started = false;
+    store::for_each_period_mark(
+        db, period.year_id, from, to, scope, [&](const store::PeriodMarkRow& m) {
+            PairKey key{m.pupil_id, m.subject_id};
+            if (!started || key != current_key) {
+                started = true;
+                auto it = mine.find(m.pupil_id);
+                owner = it == mine.end() ? nullptr : it->second;
+                current = owner == nullptr ? nullptr : &marks[key];
+                current_key = key;
+            }
+            if (owner == nullptr) {
+                return;  // a pupil of another grade's definition of the period, or of no class
+            }
+            if (auto weighted = inputs.weighted(m, *owner)) {
+                current->push_back(std::move(*weighted));
+            }
+        });
     inputs.check_work_types();
     std::optional<int> min_marks = definition.min_marks;
     for (const auto& [key, list] : marks) {

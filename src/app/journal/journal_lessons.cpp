@@ -1,6 +1,7 @@
 #include "app/journal/journal_lessons.h"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <tuple>
 
@@ -25,6 +26,46 @@ std::string numbers_text(const std::vector<int>& numbers) {
     return out;
 }
 
+// 2026-11-12 for a date: what format_iso gives, without snprintf (a marks file formats a date
+// per row).
+std::string iso_of(const domain::Date& d) {
+    int y = static_cast<int>(d.year());
+    auto m = static_cast<unsigned>(d.month());
+    auto day = static_cast<unsigned>(d.day());
+    if (y < 0 || y > 9999) {
+        return domain::format_iso(d);
+    }
+    std::string out(10, '-');
+    for (int i = 3; i >= 0; --i, y /= 10) {
+        out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+    }
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + day / 10);
+    out[9] = static_cast<char>('0' + day % 10);
+    return out;
+}
+
+int day_number(const domain::Date& d) {
+    return static_cast<int>(std::chrono::sys_days(d).time_since_epoch().count());
+}
+
+// "2026-11-12" as a day number; the stored dates are checked ISO dates.
+int day_number(const std::string& iso) {
+    auto d = domain::parse_date(iso);
+    return d ? day_number(*d) : 0;
+}
+
+// The entries of a list sorted by date that are on the day.
+template <typename Entries>
+auto on_day(const Entries& entries, int day) {
+    auto first = std::lower_bound(entries.begin(), entries.end(), day,
+                                  [](const auto& e, int d) { return e.day < d; });
+    auto last = std::upper_bound(first, entries.end(), day,
+                                 [](int d, const auto& e) { return d < e.day; });
+    return std::make_pair(first, last);
+}
+
 // The entries of a list sorted by date that are on `date`.
 template <typename Entries>
 auto on_date(const Entries& entries, const std::string& date) {
@@ -38,25 +79,39 @@ auto on_date(const Entries& entries, const std::string& date) {
 }  // namespace
 
 JournalLessons::JournalLessons(store::Database& db, std::int64_t year_id) {
+    auto membership = [](const store::MembershipRow& m) {
+        return Membership{m.target_id, m.from_date, m.to_date, day_number(m.from_date),
+                          m.to_date ? day_number(*m.to_date) : std::numeric_limits<int>::max()};
+    };
     for (auto& m : store::year_class_memberships(db, year_id)) {
-        Membership ms{m.target_id, m.from_date, m.to_date};
+        Membership ms = membership(m);
         classes_of_[m.pupil_id].push_back(ms);
         class_members_[m.target_id].emplace_back(m.pupil_id, std::move(ms));
     }
     for (auto& m : store::year_group_memberships(db, year_id)) {
-        Membership ms{m.target_id, m.from_date, m.to_date};
+        Membership ms = membership(m);
         groups_of_[m.pupil_id].push_back(ms);
         group_members_[m.target_id].emplace_back(m.pupil_id, std::move(ms));
     }
-    // Read in date and number order, so each key's list is sorted as it is built.
     for (auto& l : store::year_lessons(db, year_id)) {
         Key key{l.group_id.has_value(), l.group_id.value_or(l.class_id.value_or(0)),
                 l.subject_id};
-        auto& list = lessons_[key];
-        by_id_.emplace(l.id, std::make_pair(key, list.size()));
-        list.push_back({JournalLesson{l.id, std::move(l.date), l.lesson_no, l.subject_id,
-                                      l.class_id, l.group_id, l.teacher_id},
-                        l.cancelled});
+        int day = day_number(l.date);
+        lessons_[key].push_back({JournalLesson{l.id, std::move(l.date), l.lesson_no,
+                                               l.subject_id, l.class_id, l.group_id,
+                                               l.teacher_id},
+                                 day, l.cancelled});
+    }
+    // Each list by date and number: sorting the lists here is cheaper than an ORDER BY over
+    // the year's lessons.
+    for (auto& [key, list] : lessons_) {
+        std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) {
+            return std::tie(a.lesson.date, a.lesson.lesson_no, a.lesson.lesson_id) <
+                   std::tie(b.lesson.date, b.lesson.lesson_no, b.lesson.lesson_id);
+        });
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            by_id_.emplace(list[i].lesson.lesson_id, std::make_pair(key, i));
+        }
     }
     for (auto& [id, name] : store::year_class_names(db, year_id)) {
         class_names_.emplace(id, std::move(name));
@@ -199,7 +254,10 @@ std::variant<JournalLesson, LessonMiss> JournalLessons::find(std::int64_t pupil_
                                                              std::int64_t subject_id,
                                                              const domain::Date& day,
                                                              std::optional<int> lesson_no) const {
-    std::string date = domain::format_iso(day);
+    if (auto only = only_lesson(pupil_id, subject_id, day_number(day), lesson_no)) {
+        return (*only)->lesson;
+    }
+    std::string date = iso_of(day);
     std::vector<Place> places = places_on(pupil_id, date);
     if (places.empty()) {
         return LessonMiss{"pupil", "the pupil was in no class on " + ru(date) + " (" +
@@ -257,6 +315,48 @@ std::variant<JournalLesson, LessonMiss> JournalLessons::find(std::int64_t pupil_
     return no_lesson_that_day(pupil_id, subject_id, date, places);
 }
 
+std::optional<const JournalLessons::Entry*> JournalLessons::only_lesson(
+    std::int64_t pupil_id, std::int64_t subject_id, int day,
+    std::optional<int> lesson_no) const {
+    auto classes = classes_of_.find(pupil_id);
+    if (classes == classes_of_.end()) {
+        return std::nullopt;
+    }
+    const Entry* only = nullptr;
+    int held = 0;
+    bool in_class = false;
+    auto visit = [&](bool group, const std::vector<Membership>& list) {
+        for (const auto& m : list) {
+            if (!m.covers(day)) {
+                continue;
+            }
+            in_class = in_class || !group;
+            auto it = lessons_.find(Key{group, m.target, subject_id});
+            if (it == lessons_.end()) {
+                continue;
+            }
+            auto [first, last] = on_day(it->second, day);
+            for (auto e = first; e != last; ++e) {
+                if (!e->cancelled && (!lesson_no || e->lesson.lesson_no == *lesson_no)) {
+                    ++held;
+                    only = &*e;
+                }
+            }
+        }
+    };
+    visit(false, classes->second);
+    if (!in_class) {
+        return std::nullopt;
+    }
+    if (auto groups = groups_of_.find(pupil_id); groups != groups_of_.end()) {
+        visit(true, groups->second);
+    }
+    if (held != 1) {
+        return std::nullopt;
+    }
+    return only;
+}
+
 std::variant<JournalLesson, LessonMiss> JournalLessons::find_by_id(std::int64_t pupil_id,
                                                                    std::int64_t lesson_id) const {
     auto it = by_id_.find(lesson_id);
@@ -279,7 +379,7 @@ std::variant<JournalLesson, LessonMiss> JournalLessons::find_by_id(std::int64_t 
 
 std::vector<JournalLesson> JournalLessons::day_of(std::int64_t pupil_id,
                                                   const domain::Date& day) const {
-    std::string date = domain::format_iso(day);
+    std::string date = iso_of(day);
     std::vector<JournalLesson> out;
     for (const auto& place : places_on(pupil_id, date)) {
         // The keys of one class or group are adjacent: (group, target) lead the key.
@@ -308,9 +408,9 @@ std::optional<std::int64_t> JournalLessons::class_on(std::int64_t pupil_id,
     if (it == classes_of_.end()) {
         return std::nullopt;
     }
-    std::string date = domain::format_iso(day);
+    int number = day_number(day);
     for (const auto& m : it->second) {
-        if (m.covers(date)) {
+        if (m.covers(number)) {
             return m.target;
         }
     }

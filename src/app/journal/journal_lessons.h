@@ -59,14 +59,18 @@ public:
     std::optional<std::int64_t> class_on(std::int64_t pupil_id, const domain::Date& date) const;
 
 private:
-    // Dates are ISO text here: they compare in date order and need no conversion per lookup.
+    // Dates are ISO text here, which compares in date order, and for the lookups made per row
+    // of a file also a day number (days since 1970), which compares in one instruction.
     struct Membership {
         std::int64_t target = 0;  // class or group id
         std::string from;
         std::optional<std::string> to;  // the last day in it
+        int from_day = 0;
+        int to_day = 0;  // the largest int when open
         bool covers(const std::string& date) const {
             return from <= date && (!to || date <= *to);
         }
+        bool covers(int day) const { return from_day <= day && day <= to_day; }
     };
     struct Key {
         bool group = false;
@@ -76,6 +80,7 @@ private:
     };
     struct Entry {
         JournalLesson lesson;
+        int day = 0;  // lesson.date as a day number
         bool cancelled = false;
     };
     struct Place {
@@ -83,6 +88,9 @@ private:
         std::int64_t target = 0;
     };
 
+    // The one lesson that fits, without building the lists a miss needs: the common case.
+    std::optional<const Entry*> only_lesson(std::int64_t pupil_id, std::int64_t subject_id,
+                                            int day, std::optional<int> lesson_no) const;
     std::vector<Place> places_on(std::int64_t pupil_id, const std::string& date) const;
     bool was_in(std::int64_t pupil_id, const Place& place, const std::string& date) const;
     std::string where_text(const std::vector<Place>& places) const;

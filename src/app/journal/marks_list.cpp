@@ -151,13 +151,14 @@ report::Document list_marks(Session& session, const MarkListRequest& r) {
                 continue;
             }
         }
-        const domain::WorkType* type = checks.work_type_by_code(m.mark.work_type);
-        report::Cell weight = type ? report::Cell(std::int64_t{type->weight}) : report::Cell();
-        report::listing_rows(doc).push_back({m.mark.id, *domain::parse_date(m.date),
-                                             std::int64_t{m.lesson_no},
-                                             domain::full_name(m.pupil), m.subject_name,
-                                             m.mark.value, m.mark.work_type, weight,
-                                             m.mark.comment});
+        auto& row = report::listing_rows(doc).emplace_back();
+        row = {m.mark.id,     *domain::parse_date(m.date), std::int64_t{m.lesson_no},
+               domain::full_name(m.pupil), m.subject_name, m.mark.value,
+               m.mark.work_type, std::monostate{}, m.mark.comment};
+        // A work type the configuration no longer has: its weight is not known.
+        if (const domain::WorkType* type = checks.work_type_by_code(m.mark.work_type)) {
+            row[7] = std::int64_t{type->weight};
+        }
     }
     return doc;
 }
