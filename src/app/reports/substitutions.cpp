@@ -54,11 +54,14 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
         std::set<std::string> classes;
     };
     std::map<std::int64_t, Hours> by_teacher;
-    report::Section details{"Замены", "Замены", {}, {}, {}};
+    report::Section details;
+    details.key = details.heading = "Замены";
     details.table.columns = {{"Дата", 11}, {"Урок", 5, report::Align::center}, {"Класс", 12},
                              {"Предмет", 20}, {"Заменял(а)", 20}, {"По расписанию", 20},
                              {"Причина", 20}};
-    report::Section cancelled{"Отменены", "Отменённые уроки", {}, {}, {}};
+    report::Section cancelled;
+    cancelled.key = "Отменены";
+    cancelled.heading = "Отменённые уроки";
     cancelled.table.columns = {{"Дата", 11}, {"Урок", 5, report::Align::center}, {"Класс", 12},
                                {"Предмет", 20}, {"Учитель", 20}, {"Причина", 20}};
     for (const auto& l : lessons) {
@@ -88,7 +91,9 @@ report::Document build_substitutions_report(Session& session, std::chrono::year_
     std::stable_sort(order.begin(), order.end(), [](const Hours* a, const Hours* b) {
         return domain::compare_names(a->name, b->name) < 0;
     });
-    report::Section summary{"Часы", "Часы замен по учителям", {}, {}, {}};
+    report::Section summary;
+    summary.key = "Часы";
+    summary.heading = "Часы замен по учителям";
     summary.table.columns = {{"Учитель", 30}, {"Часов", 7, report::Align::right}, {"Классы", 30}};
     std::int64_t total = 0;
     for (const Hours* h : order) {
