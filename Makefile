@@ -17,10 +17,12 @@ build: deps
 demo: build
 	scripts/demo.sh $(RELEASE_DIR)/schoolctl
 
-# Unit and CLI golden tests under AddressSanitizer and UBSan.
+# Unit and CLI golden tests under AddressSanitizer and UBSan, with assertions on. -Og -g1
+# compiles in a third of the time of -O2 -g under the sanitizers and still gives file:line in
+# every report; the tests run about as fast.
 test: deps
-	cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCHOOLCTL_SANITIZE=ON \
-	      -DSCHOOLCTL_WERROR=ON
+	cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-Og -g1" \
+	      -DCMAKE_C_FLAGS_DEBUG="-Og -g1" -DSCHOOLCTL_SANITIZE=ON -DSCHOOLCTL_WERROR=ON
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd $(TEST_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

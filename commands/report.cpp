@@ -3,7 +3,11 @@
 #include <unistd.h>
 
 #include "app/report_delivery.h"
+#include "app/reports/attendance_report.h"
 #include "app/reports/class_list.h"
+#include "app/reports/class_summary.h"
+#include "app/reports/performance.h"
+#include "app/reports/report_scope.h"
 #include "app/reports/substitutions.h"
 #include "app/reports/timetable_report.h"
 #include "app/reports/unseen.h"
@@ -22,7 +26,10 @@ CommandInfo ReportCommand::info() const {
              "schoolctl report timetable --format pdf --out out/ --week 2026-12-07",
              "schoolctl report timetable --by teacher --format xlsx --out teachers.xlsx",
              "schoolctl report substitutions --month 2026-11 --format xlsx --out out/",
-             "schoolctl report unseen --class 5А --from 01.11.2026"}};
+             "schoolctl report unseen --class 5А --from 01.11.2026",
+             "schoolctl report performance --period Q1 --all-classes --format xlsx --out out/",
+             "schoolctl report attendance --class 5А --from 01.11.2026 --to 30.11.2026",
+             "schoolctl report class-summary --period current --class 5А --format pdf --out out/"}};
 }
 
 void ReportCommand::add_output_options(CLI::App& sub) {
@@ -34,6 +41,26 @@ void ReportCommand::add_output_options(CLI::App& sub) {
                    "A file, a directory (the file is named after the report), or - for stdout")
         ->type_name("FILE|DIR|-")
         ->capture_default_str();
+}
+
+void ReportCommand::add_scope_options(CLI::App& sub) {
+    auto* which = sub.add_option_group("classes", "Which classes (default: every class)");
+    which->add_option("--class", class_, "One class: 5А");
+    which->add_option("--parallel", parallel_, "Every class of a grade: 5")
+        ->type_name("GRADE")
+        ->check(CLI::Range(1, 11));
+    which->add_flag("--all-classes", all_classes_, "Every class of the school (the default)");
+    which->require_option(0, 1);
+    sub.add_option("--period", period_,
+                   "A period code (Q1), current (the period today is in) or year; the default "
+                   "is current")
+        ->type_name("PERIOD");
+    sub.add_option("--from", from_, "First day, with --to, instead of a period")
+        ->type_name("DATE");
+    sub.add_option("--to", to_, "Last day, with --from")->type_name("DATE");
+    sub.add_option("--lang", lang_,
+                   "ru (the forms' language) or en; default: reports.language, else ru")
+        ->check(CLI::IsMember({"ru", "en"}));
 }
 
 void ReportCommand::add_cli(CLI::App& app) {
@@ -70,6 +97,37 @@ void ReportCommand::add_cli(CLI::App& app) {
         ->type_name("DATE");
     unseen_->add_option("--to", to_, "Last day (default: the year's last)")->type_name("DATE");
     add_output_options(*unseen_);
+
+    performance_ = app.add_subcommand(
+        "performance",
+        "Сводная ведомость: each class's pupils × subjects with period (and year) marks, "
+        "absences and each subject's indicators");
+    add_scope_options(*performance_);
+    add_output_options(*performance_);
+
+    attendance_ = app.add_subcommand(
+        "attendance",
+        "Lessons and days missed per pupil and class (ill, excused, unexcused), lateness, share "
+        "of lessons missed");
+    add_scope_options(*attendance_);
+    attendance_->add_option("--threshold", threshold_,
+                            "Highlight pupils who missed at least this % of their lessons")
+        ->type_name("PERCENT")
+        ->check(CLI::Range(0, 100))
+        ->capture_default_str();
+    add_output_options(*attendance_);
+
+    class_summary_ = app.add_subcommand(
+        "class-summary",
+        "The class teacher's period report: headcount, attestation, отличники … неуспевающие, "
+        "успеваемость, качество, средний балл, СОУ, attendance");
+    add_scope_options(*class_summary_);
+    class_summary_->add_option("--basis", basis_,
+                               "pupils (each pupil by their worst mark, the default) or marks "
+                               "(every period mark)")
+        ->check(CLI::IsMember({"pupils", "marks"}))
+        ->capture_default_str();
+    add_output_options(*class_summary_);
 }
 
 int ReportCommand::run(Context& ctx) {
@@ -82,7 +140,26 @@ int ReportCommand::run(Context& ctx) {
     }
     app::Session& session = ctx.session();
     report::Document doc;
-    if (timetable_->parsed()) {
+    auto scope = [&] {
+        app::ReportScopeRequest r;
+        r.klass = class_;
+        r.parallel = parallel_;
+        r.period = period_;
+        r.from = date_option("--from", from_);
+        r.to = date_option("--to", to_);
+        std::string lang = lang_.value_or(session.settings().report_language);
+        r.lang = lang == "en" ? app::ReportLang::en : app::ReportLang::ru;
+        return app::resolve_report_scope(session, r);
+    };
+    if (performance_->parsed()) {
+        doc = app::build_performance_report(session, scope());
+    } else if (attendance_->parsed()) {
+        doc = app::build_attendance_report(session, scope(), {threshold_});
+    } else if (class_summary_->parsed()) {
+        doc = app::build_class_summary(
+            session, scope(),
+            {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (timetable_->parsed()) {
         app::TimetableReportRequest request;
         request.week = date_option("--week", week_).value_or(today_moscow());
         if (class_) {

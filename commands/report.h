@@ -11,11 +11,22 @@ public:
 
 private:
     void add_output_options(CLI::App& sub);
+    // --class/--parallel/--all-classes, --period or --from/--to, --lang.
+    void add_scope_options(CLI::App& sub);
 
     CLI::App* class_list_ = nullptr;
     CLI::App* timetable_ = nullptr;
     CLI::App* substitutions_ = nullptr;
     CLI::App* unseen_ = nullptr;
+    CLI::App* performance_ = nullptr;
+    CLI::App* attendance_ = nullptr;
+    CLI::App* class_summary_ = nullptr;
+    std::optional<int> parallel_;
+    bool all_classes_ = false;
+    std::optional<std::string> period_;
+    std::optional<std::string> lang_;  // default: reports.language
+    int threshold_ = 30;
+    std::string basis_ = "pupils";
     std::optional<std::string> class_;
     std::optional<std::string> teacher_;
     std::optional<std::string> room_;

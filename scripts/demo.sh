@@ -65,6 +65,14 @@ echo "== the journal: a term of marks and absences, then the 1st quarter's marks
 "$bin" "${cfg[@]}" -q diary --pupil S-0001 --week 16.11.2026 --format pdf --out "$out/diary-S-0001.pdf"
 "$bin" "${cfg[@]}" report unseen --class 5А | sed -n 1,6p
 
+echo "== the 1st quarter's forms: сводная ведомость, attendance, the class teacher's report"
+"$bin" "${cfg[@]}" report class-summary --class 5А --period Q1 | sed -n 9,30p
+"$bin" "${cfg[@]}" -q report performance --period Q1 --format xlsx --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q report performance --period year --format pdf --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q report attendance --period Q1 --format xlsx --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q report class-summary --period Q1 --format pdf --out "$out/" >/dev/null
+"$bin" "${cfg[@]}" -q report class-summary --period Q1 --format html --out "$out/" >/dev/null
+
 echo "== schoolctl report class-list --class 5А"
 "$bin" "${cfg[@]}" report class-list --class 5А
 

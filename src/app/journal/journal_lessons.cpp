@@ -402,6 +402,52 @@ std::vector<JournalLesson> JournalLessons::day_of(std::int64_t pupil_id,
     return out;
 }
 
+std::map<std::string, int> JournalLessons::lessons_per_day(std::int64_t pupil_id,
+                                                           const domain::Date& from,
+                                                           const domain::Date& to) const {
+    std::map<std::string, int> out;
+    auto classes = classes_of_.find(pupil_id);
+    if (classes == classes_of_.end()) {
+        return out;
+    }
+    const int first = day_number(from);
+    const int last = day_number(to);
+    auto in_a_class = [&](int day) {
+        return std::any_of(classes->second.begin(), classes->second.end(),
+                           [&](const Membership& m) { return m.covers(day); });
+    };
+    auto count = [&](bool group, const Membership& m) {
+        const int lo = std::max(first, m.from_day);
+        const int hi = std::min(last, m.to_day);
+        if (lo > hi) {
+            return;
+        }
+        // The keys of one class or group are adjacent: (group, target) lead the key.
+        Key first_key{group, m.target, std::numeric_limits<std::int64_t>::min()};
+        for (auto it = lessons_.lower_bound(first_key);
+             it != lessons_.end() && it->first.group == group && it->first.target == m.target;
+             ++it) {
+            const auto& list = it->second;
+            auto e = std::lower_bound(list.begin(), list.end(), lo,
+                                      [](const Entry& x, int d) { return x.day < d; });
+            for (; e != list.end() && e->day <= hi; ++e) {
+                if (!e->cancelled && (!group || in_a_class(e->day))) {
+                    ++out[e->lesson.date];
+                }
+            }
+        }
+    };
+    for (const auto& m : classes->second) {
+        count(false, m);
+    }
+    if (auto groups = groups_of_.find(pupil_id); groups != groups_of_.end()) {
+        for (const auto& m : groups->second) {
+            count(true, m);
+        }
+    }
+    return out;
+}
+
 std::optional<std::int64_t> JournalLessons::class_on(std::int64_t pupil_id,
                                                      const domain::Date& day) const {
     auto it = classes_of_.find(pupil_id);

@@ -52,6 +52,12 @@ public:
     // Every scheduled lesson the pupil had on the date, by lesson number.
     std::vector<JournalLesson> day_of(std::int64_t pupil_id, const domain::Date& date) const;
 
+    // How many scheduled lessons (cancelled ones not counted) the pupil had on each day of
+    // [from, to] while in a class: what a missed day and the share of missed lessons are
+    // measured against. Days without a lesson are left out.
+    std::map<std::string, int> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
+                                               const domain::Date& to) const;
+
     // The pupils in a class or group on the date (a class: its members; a group: its members).
     std::vector<std::int64_t> members_on(const JournalLesson& lesson) const;
 

@@ -1,0 +1,100 @@
+#include "app/reports/attendance_tally.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace schoolctl::app {
+
+AbsenceIndex::AbsenceIndex(std::vector<store::AbsenceRow> rows) : rows_(std::move(rows)) {
+    std::stable_sort(rows_.begin(), rows_.end(),
+                     [](const auto& a, const auto& b) { return a.pupil_id < b.pupil_id; });
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        auto [it, fresh] = ranges_.try_emplace(rows_[i].pupil_id, i, i);
+        it->second.second = i + 1;
+    }
+}
+
+std::span<const store::AbsenceRow> AbsenceIndex::of(std::int64_t pupil_id) const {
+    auto it = ranges_.find(pupil_id);
+    if (it == ranges_.end()) {
+        return {};
+    }
+    return std::span(rows_).subspan(it->second.first, it->second.second - it->second.first);
+}
+
+std::optional<std::int64_t> AttendanceTally::missed_share() const {
+    if (lessons <= 0) {
+        return std::nullopt;
+    }
+    return (std::int64_t{missed} * 10000 * 2 + lessons) / (std::int64_t{lessons} * 2);
+}
+
+AttendanceTally& AttendanceTally::operator+=(const AttendanceTally& o) {
+    lessons += o.lessons;
+    missed += o.missed;
+    missed_ill += o.missed_ill;
+    missed_excused += o.missed_excused;
+    missed_unexcused += o.missed_unexcused;
+    late += o.late;
+    days += o.days;
+    days_missed += o.days_missed;
+    days_missed_ill += o.days_missed_ill;
+    days_missed_excused += o.days_missed_excused;
+    days_missed_unexcused += o.days_missed_unexcused;
+    return *this;
+}
+
+AttendanceTally tally_attendance(const JournalLessons& lessons, std::int64_t pupil_id,
+                                 const domain::Date& from, const domain::Date& to,
+                                 std::span<const store::AbsenceRow> absences) {
+    AttendanceTally t;
+    std::map<std::string, int> per_day = lessons.lessons_per_day(pupil_id, from, to);
+    for (const auto& [date, n] : per_day) {
+        t.lessons += n;
+        ++t.days;
+    }
+    struct Day {
+        int missed = 0;
+        int ill = 0;
+        int unexcused = 0;
+    };
+    std::map<std::string, Day> days;
+    for (const auto& a : absences) {
+        if (per_day.count(a.date) == 0) {
+            continue;  // outside the dates, or a day the pupil had no lesson
+        }
+        if (a.code == "late") {
+            ++t.late;
+            continue;
+        }
+        Day& d = days[a.date];
+        ++t.missed;
+        ++d.missed;
+        if (a.code == "ill") {
+            ++t.missed_ill;
+            ++d.ill;
+        } else if (a.code == "excused") {
+            ++t.missed_excused;
+        } else {
+            ++t.missed_unexcused;
+            ++d.unexcused;
+        }
+    }
+    for (const auto& [date, d] : days) {
+        if (d.missed < per_day[date]) {
+            continue;
+        }
+        ++t.days_missed;
+        if (d.ill == d.missed) {
+            ++t.days_missed_ill;
+        } else if (d.unexcused > 0) {
+            ++t.days_missed_unexcused;
+        } else {
+            ++t.days_missed_excused;
+        }
+    }
+    return t;
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,186 @@
+#include "app/reports/performance.h"
+
+#include <map>
+
+#include <algorithm>
+
+#include "app/journal/journal_lessons.h"
+#include "app/reports/attendance_tally.h"
+#include "app/reports/class_roll.h"
+#include "app/reports/period_marks_grid.h"
+#include "domain/indicators.h"
+#include "store/report_data.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+// One column of marks: a subject in a period (or the year).
+struct MarkColumn {
+    std::int64_t subject_id = 0;
+    std::string period;
+};
+
+std::vector<std::string> periods_of(const ReportScope& scope, int grade) {
+    if (!scope.period->is_year()) {
+        return {scope.period->code};
+    }
+    std::vector<std::string> out;
+    for (const auto* p : periods_of_grade(scope.period->all_periods, grade)) {
+        out.push_back(p->code);
+    }
+    out.emplace_back(year_period);
+    return out;
+}
+
+// Under the pupils: one row per indicator, a value under each column of marks.
+void add_indicator_rows(report::Table& table, const std::vector<MarkColumn>& columns,
+                        std::size_t first_mark_column,
+                        const std::vector<std::vector<std::string>>& marks, const Words& w) {
+    std::vector<domain::Indicators> per_column;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        domain::MarkTally tally;
+        for (const auto& pupil_marks : marks) {
+            tally.add(domain::categorise_mark(pupil_marks[c]));
+        }
+        per_column.push_back(domain::indicators_of(tally));
+    }
+    struct Line {
+        const char* label;
+        std::optional<std::int64_t> domain::Indicators::*value;
+    };
+    const Line lines[] = {{w("Успеваемость, %", "Pass rate, %"), &domain::Indicators::success},
+                          {w("Качество знаний, %", "Quality, %"), &domain::Indicators::quality},
+                          {w("Средний балл", "Mean mark"), &domain::Indicators::average},
+                          {w("СОУ, %", "Degree of learning (SOU), %"), &domain::Indicators::sou}};
+    for (const auto& line : lines) {
+        std::vector<report::Cell> row(table.columns.size());
+        row[1] = std::string(line.label);
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            row[first_mark_column + c] = hundredths_cell(per_column[c].*line.value);
+        }
+        table.rows.push_back(std::move(row));
+    }
+}
+
+}  // namespace
+
+report::Document build_performance_report(Session& session, const ReportScope& scope) {
+    const Words& w = scope.words;
+    if (!scope.period) {
+        throw Error(ExitCode::usage,
+                    "the performance sheet shows a period's marks: use --period (Q1, current, "
+                    "year), not --from/--to");
+    }
+    store::Database& db = session.db();
+    std::vector<std::string> wanted;
+    if (scope.period->is_year()) {
+        for (const auto& p : scope.period->all_periods) {
+            wanted.push_back(p.code);
+        }
+    }
+    wanted.emplace_back(scope.period->code);
+    PeriodMarksGrid grid(session, scope.year_id, wanted);
+    JournalLessons lessons(db, scope.year_id);
+    auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
+                                    domain::format_iso(scope.dates.end));
+    AbsenceIndex absences(store::absences_between(db, scope.year_id,
+                                                  domain::format_iso(scope.dates.start),
+                                                  domain::format_iso(scope.dates.end)));
+
+    report::Document doc = period_document(
+        session, scope, "performance",
+        w("Сводная ведомость успеваемости", "Performance summary"));
+    std::size_t widest = 0;
+    for (std::size_t k = 0; k < scope.classes.size(); ++k) {
+        const auto& klass = scope.classes[k];
+        domain::DateRange dates = scope.dates_for(klass.grade);
+        ClassRoll roll = class_roll(rolls, klass.id, dates);
+        std::vector<std::int64_t> ids;
+        for (const auto& p : roll.pupils) {
+            ids.push_back(p.pupil_id);
+        }
+        std::vector<std::string> periods = periods_of(scope, klass.grade);
+        std::vector<MarkColumn> columns;
+        report::Section& section = doc.sections.emplace_back();
+        section.key = klass.name();
+        section.heading = w("Класс ", "Class ") + klass.name();
+        section.meta.push_back({w("Период", "Period"), scope.dates_label(klass.grade)});
+        if (!scope.class_teachers[k].empty()) {
+            section.meta.push_back(
+                {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
+        }
+        report::Table& table = section.table;
+        table.columns = {{"№", 4, report::Align::right}, {w("Ученик", "Pupil"), 28}};
+        const std::size_t first_mark_column = table.columns.size();
+        for (const auto& subject : grid.subjects_of(ids)) {
+            std::size_t first = table.columns.size();
+            for (std::size_t i = 0; i < periods.size(); ++i) {
+                bool year = periods[i] == year_period;
+                std::string title = periods.size() == 1 ? subject.name
+                                    : year              ? std::string(w("год", "year"))
+                                                        : roman(i + 1);
+                report::Column column(title, periods.size() == 1 ? 8 : 4,
+                                      report::Align::center);
+                column.highlight = failing_marks();
+                table.columns.push_back(std::move(column));
+                columns.push_back({subject.id, periods[i]});
+            }
+            if (periods.size() > 1) {
+                table.groups.push_back({subject.name, first, periods.size()});
+            }
+        }
+        const std::size_t first_attendance = table.columns.size();
+        table.columns.push_back({w("Пропущено дней", "Days missed"), 8, report::Align::right});
+        table.columns.push_back({w("Пропущено уроков", "Lessons missed"), 8,
+                                 report::Align::right});
+        table.columns.push_back({w("из них по болезни", "of them ill"), 8,
+                                 report::Align::right});
+        table.groups.push_back({w("Пропуски", "Absences"), first_attendance, 3});
+        widest = std::max(widest, table.columns.size());
+
+        std::vector<std::vector<std::string>> counted;  // marks of the pupils still in the class
+        for (std::size_t i = 0; i < roll.pupils.size(); ++i) {
+            const RollPupil& p = roll.pupils[i];
+            std::string name = domain::full_name(p.name);
+            if (!p.at_end) {
+                name += w(" (выбыл(а) ", " (left ") + domain::format_ru(p.to) + ")";
+            }
+            std::vector<report::Cell> row{static_cast<std::int64_t>(i + 1), name};
+            std::vector<std::string> marks;
+            for (const auto& c : columns) {
+                const std::string& m = grid.mark(p.pupil_id, c.subject_id, c.period);
+                marks.push_back(m);
+                row.emplace_back(m.empty() ? report::Cell{} : report::Cell{m});
+            }
+            AttendanceTally t =
+                tally_attendance(lessons, p.pupil_id, p.from, std::min(p.to, scope.today),
+                                 absences.of(p.pupil_id));
+            row.emplace_back(std::int64_t{t.days_missed});
+            row.emplace_back(std::int64_t{t.missed});
+            row.emplace_back(std::int64_t{t.missed_ill});
+            table.rows.push_back(std::move(row));
+            if (p.at_end) {
+                counted.push_back(std::move(marks));
+            }
+        }
+        if (!columns.empty()) {
+            add_indicator_rows(table, columns, first_mark_column, counted, w);
+        } else {
+            section.notes.push_back(
+                w("Отметки за период не вычислены: schoolctl finals compute --period ",
+                  "No period marks computed yet: schoolctl finals compute --period ") +
+                scope.period->code);
+        }
+        section.notes.push_back(w("Показатели считаются по ученикам, состоящим в классе на конец "
+                                  "периода: N = ученики − освобождённые − без отметок; «н/а» "
+                                  "входит в N.",
+                                  "Indicators count the pupils in the class at the end of the "
+                                  "period (N = pupils − exempt − without marks; «н/а» is in N)."));
+    }
+    doc.orientation = widest > 12 ? report::Orientation::landscape
+                                  : report::Orientation::portrait;
+    return doc;
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,86 @@
+#include "app/reports/period_marks_grid.h"
+
+#include <algorithm>
+#include <set>
+
+#include "store/final_marks.h"
+#include "util/clock.h"
+
+namespace schoolctl::app {
+
+PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
+                                 const std::vector<std::string>& periods) {
+    store::Database& db = session.db();
+    for (const auto& period : periods) {
+        for (auto& row : store::final_marks_of(db, year_id, period)) {
+            if (!row.final_value.empty()) {
+                marks_[{row.key.pupil_id, row.key.subject_id, row.key.period}] =
+                    std::move(row.final_value);
+            }
+        }
+    }
+    subjects_ = store::list_subjects(db, session.school_id());
+    std::sort(subjects_.begin(), subjects_.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
+}
+
+const std::string& PeriodMarksGrid::mark(std::int64_t pupil_id, std::int64_t subject_id,
+                                         const std::string& period) const {
+    static const std::string none;
+    auto it = marks_.find({pupil_id, subject_id, period});
+    return it == marks_.end() ? none : it->second;
+}
+
+std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
+    const std::vector<std::int64_t>& pupils) const {
+    std::set<std::int64_t> wanted(pupils.begin(), pupils.end());
+    std::set<std::int64_t> with_marks;
+    for (const auto& [key, value] : marks_) {
+        if (wanted.count(std::get<0>(key)) != 0) {
+            with_marks.insert(std::get<1>(key));
+        }
+    }
+    std::vector<store::SubjectRow> out;
+    for (const auto& s : subjects_) {
+        if (with_marks.count(s.id) != 0) {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+report::Highlight failing_marks() {
+    report::Highlight h;
+    h.texts = {"2", "1", "н/а", "незач"};
+    return h;
+}
+
+report::Document period_document(const Session& session, const ReportScope& scope,
+                                 std::string kind, std::string title) {
+    const Words& w = scope.words;
+    report::Document doc;
+    doc.kind = std::move(kind);
+    doc.title = std::move(title);
+    doc.school = session.school_name();
+    doc.generated = format_moscow(now_seconds());
+    doc.meta.push_back({w("Учебный год", "Academic year"), scope.year_name});
+    int grade = scope.classes.size() == 1 ? scope.classes.front().grade : 0;
+    doc.meta.push_back({scope.period ? w("Период", "Period") : w("Даты", "Dates"),
+                        scope.dates_label(grade)});
+    doc.section_key_title = w("Класс", "Class");
+    return doc;
+}
+
+std::string roman(std::size_t n) {
+    static const char* numerals[] = {"I", "II", "III", "IV", "V", "VI"};
+    return n >= 1 && n <= 6 ? numerals[n - 1] : std::to_string(n);
+}
+
+report::Cell hundredths_cell(const std::optional<std::int64_t>& value) {
+    if (!value) {
+        return {};
+    }
+    return report::Decimal{*value, 2};
+}
+
+}  // namespace schoolctl::app

@@ -1,0 +1,50 @@
+#pragma once
+// The final marks of a class as the period forms show them: which subjects have marks, and each
+// pupil's mark per subject and period. Shared by the performance sheet, the class summary and
+// the report card.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "app/reports/report_scope.h"
+#include "app/session.h"
+#include "report/document.h"
+#include "store/subjects.h"
+
+namespace schoolctl::app {
+
+class PeriodMarksGrid {
+public:
+    // The final marks of `periods` ("Q1", "year", …) of the scope's year, for every pupil.
+    PeriodMarksGrid(Session& session, std::int64_t year_id, const std::vector<std::string>& periods);
+
+    // The final mark, "" when none.
+    const std::string& mark(std::int64_t pupil_id, std::int64_t subject_id,
+                            const std::string& period) const;
+    // The school's subjects (in the school's order) in which any of the pupils has a mark.
+    std::vector<store::SubjectRow> subjects_of(const std::vector<std::int64_t>& pupils) const;
+
+private:
+    std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::string> marks_;
+    std::vector<store::SubjectRow> subjects_;
+};
+
+// The highlight of a column of final marks: what fails (2, 1, «н/а», «незач»).
+report::Highlight failing_marks();
+
+// A document with the school, the time, the year and the dates (the class's dates when the
+// scope has one class) filled in.
+report::Document period_document(const Session& session, const ReportScope& scope,
+                                 std::string kind, std::string title);
+
+// «I», «II», … for the n-th (from 1) period of a grade.
+std::string roman(std::size_t n);
+
+// A number in hundredths as a report decimal: 9200 → 92.00.
+report::Cell hundredths_cell(const std::optional<std::int64_t>& value);
+
+}  // namespace schoolctl::app

@@ -1,0 +1,43 @@
+#pragma once
+// What the period reports read in bulk: who was in which class between which dates (with their
+// names), and every absence or lateness of a date range. One query each, so a report of the
+// whole school reads the roster and the attendance once, not once per class or pupil.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/person_name.h"
+#include "store/database.h"
+
+namespace schoolctl::store {
+
+// A pupil's time in a class of the year that overlaps the dates.
+struct RollRow {
+    std::int64_t pupil_id = 0;
+    std::int64_t class_id = 0;
+    std::string from_date;               // ISO, the first day in the class
+    std::optional<std::string> to_date;  // the last day in it; none while still there
+    domain::PersonName name;
+    std::string external_id;  // "" when none
+};
+
+// By class, then pupil, then start date.
+std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,
+                                 const std::string& to);
+
+// An absence or lateness in a lesson of the year dated in the range.
+struct AbsenceRow {
+    std::int64_t pupil_id = 0;
+    std::int64_t lesson_id = 0;
+    std::string date;  // ISO
+    int lesson_no = 0;
+    std::int64_t subject_id = 0;
+    std::string code;  // unexcused | excused | ill | late
+};
+
+// By pupil, date and lesson number.
+std::vector<AbsenceRow> absences_between(Database& db, std::int64_t year_id,
+                                         const std::string& from, const std::string& to);
+
+}  // namespace schoolctl::store
