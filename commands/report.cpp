@@ -7,6 +7,7 @@
 #include "app/reports/class_list.h"
 #include "app/reports/class_summary.h"
 #include "app/reports/performance.h"
+#include "app/reports/report_card.h"
 #include "app/reports/report_scope.h"
 #include "app/reports/substitutions.h"
 #include "app/reports/timetable_report.h"
@@ -29,7 +30,8 @@ CommandInfo ReportCommand::info() const {
              "schoolctl report unseen --class 5А --from 01.11.2026",
              "schoolctl report performance --period Q1 --all-classes --format xlsx --out out/",
              "schoolctl report attendance --class 5А --from 01.11.2026 --to 30.11.2026",
-             "schoolctl report class-summary --period current --class 5А --format pdf --out out/"}};
+             "schoolctl report class-summary --period current --class 5А --format pdf --out out/",
+             "schoolctl report report-card --class 5А --period year --format pdf --out cards/ --split"}};
 }
 
 void ReportCommand::add_output_options(CLI::App& sub) {
@@ -128,6 +130,15 @@ void ReportCommand::add_cli(CLI::App& app) {
         ->check(CLI::IsMember({"pupils", "marks"}))
         ->capture_default_str();
     add_output_options(*class_summary_);
+
+    report_card_ = app.add_subcommand(
+        "report-card",
+        "Табель: each pupil's subjects × period and year marks, absences and remarks, a "
+        "section (page, sheet) per pupil");
+    add_scope_options(*report_card_);
+    report_card_->add_flag("--split", split_,
+                           "Also write one file per pupil into the --out directory");
+    add_output_options(*report_card_);
 }
 
 int ReportCommand::run(Context& ctx) {
@@ -159,6 +170,15 @@ int ReportCommand::run(Context& ctx) {
         doc = app::build_class_summary(
             session, scope(),
             {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (report_card_->parsed()) {
+        app::ReportCards cards = app::build_report_cards(session, scope());
+        if (split_) {
+            for (const auto& path : app::deliver_sections(session, cards.document,
+                                                          cards.file_keys, {format, out_})) {
+                ctx.out() << path << '\n';
+            }
+        }
+        doc = std::move(cards.document);
     } else if (timetable_->parsed()) {
         app::TimetableReportRequest request;
         request.week = date_option("--week", week_).value_or(today_moscow());

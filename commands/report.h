@@ -21,6 +21,8 @@ private:
     CLI::App* performance_ = nullptr;
     CLI::App* attendance_ = nullptr;
     CLI::App* class_summary_ = nullptr;
+    CLI::App* report_card_ = nullptr;
+    bool split_ = false;
     std::optional<int> parallel_;
     bool all_classes_ = false;
     std::optional<std::string> period_;

@@ -1,5 +1,6 @@
 #include "app/report_delivery.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "util/clock.h"
@@ -83,6 +84,40 @@ std::string deliver_report(Session& s, const report::Document& doc, const Report
              {"rows", row_count(doc)}});
     tx.commit();
     return destination == "-" ? destination : target_path(doc, d).string();
+}
+
+std::vector<std::string> deliver_sections(Session& s, const report::Document& doc,
+                                          const std::vector<std::string>& file_keys,
+                                          const ReportDestination& d) {
+    std::filesystem::path dir = d.out;
+    if (d.out == "-" || (std::filesystem::exists(dir) && !std::filesystem::is_directory(dir))) {
+        throw Error(ExitCode::usage, "--split writes one file per section: --out must be a "
+                                     "directory, not \"" + d.out + "\"");
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        throw Error(ExitCode::cant_create, "cannot create " + dir.string() + ": " + ec.message());
+    }
+    formats::RenderOptions options = render_options(s);
+    std::vector<std::string> written;
+    for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+        report::Document one = doc;
+        one.sections = {doc.sections[i]};
+        std::string key = i < file_keys.size() ? file_keys[i] : std::to_string(i + 1);
+        std::replace(key.begin(), key.end(), '/', '_');  // an id is never a path
+        std::filesystem::path path =
+            dir / (doc.kind + "-" + key + "." + std::string(formats::file_extension(d.format)));
+        formats::write_report_file(one, d.format, path, options);
+        store::Transaction tx(s.db());
+        s.audit("report.export", "report", doc.kind,
+                {{"format", std::string(formats::file_extension(d.format))},
+                 {"to", std::filesystem::absolute(path).string()},
+                 {"rows", one.sections.front().table.rows.size()}});
+        tx.commit();
+        written.push_back(path.string());
+    }
+    return written;
 }
 
 }  // namespace schoolctl::app

@@ -3,6 +3,7 @@
 // (reports carry personal data: who exported what, where, how many rows).
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "app/session.h"
 #include "formats/report_writer.h"
@@ -23,5 +24,13 @@ formats::ReportFormat choose_format(const std::optional<std::string>& format,
 // Returns the path written, or "-" for stdout.
 std::string deliver_report(Session& session, const report::Document& doc,
                            const ReportDestination& destination, std::ostream& stdout_stream);
+
+// Each section as a document of its own, in the directory `destination.out` (created if
+// missing), named <kind>-<file key>.<extension> with `file_keys` parallel to the sections: one
+// report card per pupil. Exit 64 when the destination is not a directory. Returns the paths
+// written; each file is audited like deliver_report's.
+std::vector<std::string> deliver_sections(Session& session, const report::Document& doc,
+                                          const std::vector<std::string>& file_keys,
+                                          const ReportDestination& destination);
 
 }  // namespace schoolctl::app

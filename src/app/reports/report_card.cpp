@@ -1,0 +1,100 @@
+#include "app/reports/report_card.h"
+
+#include <algorithm>
+
+#include "app/journal/journal_lessons.h"
+#include "app/reports/attendance_tally.h"
+#include "app/reports/class_roll.h"
+#include "app/reports/period_marks_grid.h"
+#include "store/remarks.h"
+#include "store/report_data.h"
+
+namespace schoolctl::app {
+
+ReportCards build_report_cards(Session& session, const ReportScope& scope) {
+    const Words& w = scope.words;
+    store::Database& db = session.db();
+    const PeriodChoice year = select_period(session, std::string(year_period));
+    std::vector<std::string> every_period;
+    for (const auto& p : year.all_periods) {
+        every_period.push_back(p.code);
+    }
+    every_period.emplace_back(year_period);
+    PeriodMarksGrid grid(session, scope.year_id, every_period);
+    JournalLessons lessons(db, scope.year_id);
+    std::string from = domain::format_iso(scope.dates.start);
+    std::string to = domain::format_iso(scope.dates.end);
+    auto rolls = store::class_rolls(db, scope.year_id, from, to);
+    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+
+    ReportCards out;
+    report::Document& doc = out.document;
+    doc = period_document(session, scope, "report-card", w("Табель успеваемости", "Report card"));
+    doc.section_key_title = w("Ученик", "Pupil");
+    doc.signatures = {{w("Классный руководитель", "Class teacher"), ""},
+                      {w("Родители (законные представители)", "Parent or guardian"), ""}};
+    for (std::size_t k = 0; k < scope.classes.size(); ++k) {
+        const auto& klass = scope.classes[k];
+        domain::DateRange dates = scope.dates_for(klass.grade);
+        ClassRoll roll = class_roll(rolls, klass.id, dates);
+        auto periods = periods_of_grade(year.all_periods, klass.grade);
+        for (const RollPupil& p : roll.pupils) {
+            report::Section& section = doc.sections.emplace_back();
+            section.key = domain::short_name(p.name);
+            section.heading = domain::full_name(p.name) + ", " + klass.name();
+            section.meta.push_back({w("Класс", "Class"), klass.name()});
+            if (!scope.class_teachers[k].empty()) {
+                section.meta.push_back(
+                    {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
+            }
+            out.file_keys.push_back(klass.name() + "-" +
+                                    (p.external_id.empty() ? std::to_string(p.pupil_id)
+                                                           : p.external_id));
+            report::Table& t = section.table;
+            t.columns = {{w("Предмет", "Subject"), 30}};
+            for (std::size_t i = 0; i < periods.size(); ++i) {
+                report::Column c(roman(i + 1) + " (" + periods[i]->name + ")", 9,
+                                 report::Align::center);
+                c.highlight = failing_marks();
+                t.columns.push_back(std::move(c));
+            }
+            report::Column year_column(w("Год", "Year"), 8, report::Align::center);
+            year_column.highlight = failing_marks();
+            t.columns.push_back(std::move(year_column));
+            for (const auto& subject : grid.subjects_of({p.pupil_id})) {
+                std::vector<report::Cell> row{subject.name};
+                for (const auto* period : periods) {
+                    const std::string& m = grid.mark(p.pupil_id, subject.id, period->code);
+                    row.emplace_back(m.empty() ? report::Cell{} : report::Cell{m});
+                }
+                const std::string& y =
+                    grid.mark(p.pupil_id, subject.id, std::string(year_period));
+                row.emplace_back(y.empty() ? report::Cell{} : report::Cell{y});
+                t.rows.push_back(std::move(row));
+            }
+            AttendanceTally a = tally_attendance(lessons, p.pupil_id, p.from,
+                                                 std::min(p.to, scope.today),
+                                                 absences.of(p.pupil_id));
+            section.notes.push_back(
+                w("Пропущено уроков: ", "Lessons missed: ") + std::to_string(a.missed) +
+                w(", из них по болезни ", ", of them ill ") + std::to_string(a.missed_ill) +
+                w("; дней: ", "; days: ") + std::to_string(a.days_missed) +
+                w("; опозданий: ", "; late: ") + std::to_string(a.late) + " (" +
+                scope.dates_label(klass.grade) + ").");
+            for (const auto& r : store::pupil_remarks(db, p.pupil_id,
+                                                      domain::format_iso(p.from),
+                                                      domain::format_iso(p.to))) {
+                section.notes.push_back(w("Замечание ", "Remark ") +
+                                        domain::format_ru(*domain::parse_date(r.date)) + ": " +
+                                        r.text);
+            }
+            if (t.rows.empty()) {
+                section.notes.push_back(w("Отметок за периоды пока нет.",
+                                          "No period marks yet."));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace schoolctl::app
