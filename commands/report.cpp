@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "app/report_delivery.h"
+#include "app/reports/at_risk.h"
 #include "app/reports/attendance_report.h"
 #include "app/reports/class_list.h"
 #include "app/reports/class_summary.h"
@@ -139,6 +140,22 @@ void ReportCommand::add_cli(CLI::App& app) {
     report_card_->add_flag("--split", split_,
                            "Also write one file per pupil into the --out directory");
     add_output_options(*report_card_);
+
+    at_risk_ = app.add_subcommand(
+        "at-risk",
+        "Early warning for a period in progress: heading for «н/а» or a 2, too many absences "
+        "in a month, absent days in a row; each with the reason");
+    add_scope_options(*at_risk_);
+    at_risk_->add_option("--threshold", threshold_,
+                         "A month's lessons missed, in %, that counts as too many")
+        ->type_name("PERCENT")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    at_risk_->add_option("--days", run_days_, "School days missed in a row that count")
+        ->type_name("N")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+    add_output_options(*at_risk_);
 }
 
 int ReportCommand::run(Context& ctx) {
@@ -170,6 +187,11 @@ int ReportCommand::run(Context& ctx) {
         doc = app::build_class_summary(
             session, scope(),
             {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (at_risk_->parsed()) {
+        app::AtRiskOptions options;
+        options.absence_percent = threshold_;
+        options.consecutive_days = run_days_;
+        doc = app::build_at_risk_report(session, scope(), options);
     } else if (report_card_->parsed()) {
         app::ReportCards cards = app::build_report_cards(session, scope());
         if (split_) {

@@ -22,6 +22,8 @@ private:
     CLI::App* attendance_ = nullptr;
     CLI::App* class_summary_ = nullptr;
     CLI::App* report_card_ = nullptr;
+    CLI::App* at_risk_ = nullptr;
+    int run_days_ = 3;
     bool split_ = false;
     std::optional<int> parallel_;
     bool all_classes_ = false;

@@ -448,6 +448,44 @@ std::map<std::string, int> JournalLessons::lessons_per_day(std::int64_t pupil_id
     return out;
 }
 
+int JournalLessons::subject_lessons(std::int64_t pupil_id, std::int64_t subject_id,
+                                    const domain::Date& from, const domain::Date& to) const {
+    auto classes = classes_of_.find(pupil_id);
+    if (classes == classes_of_.end()) {
+        return 0;
+    }
+    const int first = day_number(from);
+    const int last = day_number(to);
+    int n = 0;
+    auto count = [&](bool group, const Membership& m) {
+        auto it = lessons_.find(Key{group, m.target, subject_id});
+        if (it == lessons_.end()) {
+            return;
+        }
+        const int lo = std::max(first, m.from_day);
+        const int hi = std::min(last, m.to_day);
+        const auto& list = it->second;
+        auto e = std::lower_bound(list.begin(), list.end(), lo,
+                                  [](const Entry& x, int d) { return x.day < d; });
+        for (; e != list.end() && e->day <= hi; ++e) {
+            bool at_school = !group || std::any_of(classes->second.begin(), classes->second.end(),
+                                                   [&](const Membership& c) {
+                                                       return c.covers(e->day);
+                                                   });
+            n += !e->cancelled && at_school ? 1 : 0;
+        }
+    };
+    for (const auto& m : classes->second) {
+        count(false, m);
+    }
+    if (auto groups = groups_of_.find(pupil_id); groups != groups_of_.end()) {
+        for (const auto& m : groups->second) {
+            count(true, m);
+        }
+    }
+    return n;
+}
+
 std::optional<std::int64_t> JournalLessons::class_on(std::int64_t pupil_id,
                                                      const domain::Date& day) const {
     auto it = classes_of_.find(pupil_id);

@@ -58,6 +58,11 @@ public:
     std::map<std::string, int> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
                                                const domain::Date& to) const;
 
+    // How many scheduled lessons of the subject the pupil has in [from, to] (not cancelled), in
+    // the classes and groups the pupil is in on each date.
+    int subject_lessons(std::int64_t pupil_id, std::int64_t subject_id, const domain::Date& from,
+                        const domain::Date& to) const;
+
     // The pupils in a class or group on the date (a class: its members; a group: its members).
     std::vector<std::int64_t> members_on(const JournalLesson& lesson) const;
 

@@ -1,0 +1,280 @@
+#include "app/reports/at_risk.h"
+
+#include <algorithm>
+#include <map>
+
+#include "app/journal/finals_inputs.h"
+#include "app/journal/journal_lessons.h"
+#include "app/reports/attendance_tally.h"
+#include "app/reports/class_roll.h"
+#include "app/reports/period_marks_grid.h"
+#include "domain/period_mark.h"
+#include "store/final_marks.h"
+#include "store/report_data.h"
+#include "util/error.h"
+
+namespace schoolctl::app {
+namespace {
+
+using domain::Date;
+using std::chrono::days;
+using std::chrono::sys_days;
+
+Date plus_days(const Date& d, int n) { return Date(sys_days(d) + days(n)); }
+int days_between(const Date& a, const Date& b) {
+    return static_cast<int>((sys_days(b) - sys_days(a)).count());
+}
+
+// «12,34» from hundredths.
+std::string decimal_text(std::int64_t hundredths) {
+    std::string cents = std::to_string(hundredths % 100);
+    return std::to_string(hundredths / 100) + "," + (cents.size() < 2 ? "0" : "") + cents;
+}
+
+struct Finding {
+    std::size_t pupil = 0;  // index in the roll: rows go in alphabetical order
+    int kind = 0;           // marks first, then attendance
+    std::string subject;
+    std::string risk;
+    std::string reason;
+};
+
+class ClassFindings {
+public:
+    ClassFindings(const Words& w, std::vector<Finding>& out) : w_(w), out_(out) {}
+
+    void marks(std::size_t pupil, const std::string& subject, const domain::PeriodMark& pm,
+               const domain::MarkScale& scale, int min_marks, int remaining, int days_left,
+               const Date& end, int warn_days) {
+        if (pm.count < min_marks) {
+            if (days_left > warn_days && remaining >= min_marks - pm.count) {
+                return;
+            }
+            out_.push_back({pupil, 0, subject, w_("н/а", "н/а"),
+                            std::to_string(pm.count) + w_(" отм. из ", " marks of the ") +
+                                std::to_string(min_marks) + w_(" нужных; до конца периода (",
+                                                               " needed; lessons left until ") +
+                                domain::format_ru(end) + w_(") уроков: ", ": ") +
+                                std::to_string(remaining)});
+            return;
+        }
+        const domain::ScaleSymbol* symbol = scale.find(pm.symbol);
+        if (pm.outcome != domain::PeriodMark::Outcome::mark || symbol == nullptr ||
+            symbol->points >= scale.pass_points || !pm.mean) {
+            return;
+        }
+        out_.push_back({pupil, 1, subject, w_("неудовлетворительно", "failing"),
+                        w_("средний балл ", "mean ") + decimal_text(*pm.mean) + " (" +
+                            std::to_string(pm.count) + w_(" отм.): выходит «", " marks): gives «") +
+                            pm.symbol + "»"});
+    }
+
+    void absences(std::size_t pupil, const std::string& month, const AttendanceTally& t,
+                  int percent) {
+        auto share = t.missed_share();
+        if (!share || *share < std::int64_t{percent} * 100) {
+            return;
+        }
+        out_.push_back({pupil, 2, "", w_("пропуски", "absences"),
+                        w_("пропущено ", "missed ") + decimal_text(*share) +
+                            w_(" % уроков за ", " % of the lessons of ") + month + " (" +
+                            std::to_string(t.missed) + w_(" из ", " of ") +
+                            std::to_string(t.lessons) + w_("; по болезни ", "; ill ") +
+                            std::to_string(t.missed_ill) + ")"});
+    }
+
+    void run(std::size_t pupil, const Date& first, const Date& last, int length, bool all_ill) {
+        out_.push_back({pupil, 3, "", w_("пропуски подряд", "absent in a row"),
+                        std::to_string(length) + w_(" уч. дн. подряд: ", " school days: ") +
+                            domain::format_ru(first) + "–" + domain::format_ru(last) +
+                            (all_ill ? w_(", по болезни", ", ill") : "")});
+    }
+
+private:
+    const Words& w_;
+    std::vector<Finding>& out_;
+};
+
+// Runs of school days on which every lesson was missed.
+void find_runs(const JournalLessons& lessons, const RollPupil& p, const Date& to,
+               std::span<const store::AbsenceRow> rows, std::size_t index, int min_length,
+               ClassFindings& findings) {
+    std::map<std::string, int> per_day = lessons.lessons_per_day(p.pupil_id, p.from, to);
+    std::map<std::string, std::pair<int, bool>> missed;  // date → (lessons missed, all ill)
+    for (const auto& a : rows) {
+        if (a.code == "late") {
+            continue;
+        }
+        auto& m = missed.try_emplace(a.date, 0, true).first->second;
+        ++m.first;
+        m.second = m.second && a.code == "ill";
+    }
+    std::string first;
+    std::string last;
+    int length = 0;
+    bool all_ill = true;
+    auto close = [&] {
+        if (length >= min_length) {
+            findings.run(index, *domain::parse_date(first), *domain::parse_date(last), length,
+                         all_ill);
+        }
+        length = 0;
+        all_ill = true;
+    };
+    for (const auto& [date, n] : per_day) {
+        auto it = missed.find(date);
+        if (it == missed.end() || it->second.first < n) {
+            close();
+            continue;
+        }
+        if (length == 0) {
+            first = date;
+        }
+        last = date;
+        ++length;
+        all_ill = all_ill && it->second.second;
+    }
+    close();
+}
+
+}  // namespace
+
+report::Document build_at_risk_report(Session& session, const ReportScope& scope,
+                                      const AtRiskOptions& options) {
+    const Words& w = scope.words;
+    if (!scope.period || scope.period->is_year()) {
+        throw Error(ExitCode::usage,
+                    "the early warning looks at a period in progress: use --period Q2 or "
+                    "current (the default), not the year or --from/--to");
+    }
+    store::Database& db = session.db();
+    const domain::GradingPolicy& policy = session.settings().grading;
+    FinalsInputs inputs(session);
+    JournalLessons lessons(db, scope.year_id);
+    auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
+                                    domain::format_iso(scope.dates.end));
+    AbsenceIndex absences(store::absences_between(db, scope.year_id,
+                                                  domain::format_iso(scope.dates.start),
+                                                  domain::format_iso(scope.dates.end)));
+
+    report::Document doc = period_document(session, scope, "at-risk",
+                                           w("Группа риска", "Pupils at risk"));
+    doc.meta.push_back({w("На дату", "As of"), domain::format_ru(scope.today)});
+    for (std::size_t k = 0; k < scope.classes.size(); ++k) {
+        const auto& klass = scope.classes[k];
+        const domain::AttestationPeriod* def =
+            definition_for_grade(scope.period->definitions, klass.grade);
+        report::Section& section = doc.sections.emplace_back();
+        section.key = klass.name();
+        section.heading = w("Класс ", "Class ") + klass.name();
+        section.table.columns = {{"№", 4, report::Align::right},
+                                 {w("Ученик", "Pupil"), 26},
+                                 {w("Предмет", "Subject"), 22},
+                                 {w("Риск", "Risk"), 16},
+                                 {w("Причина", "Reason"), 60}};
+        if (def == nullptr || scope.today < def->dates.start) {
+            section.notes.push_back(w("Период для этого класса ещё не начался.",
+                                      "The period has not begun for this class."));
+            continue;
+        }
+        const Date end = def->dates.end;
+        const Date so_far = std::min(end, scope.today);
+        const int min_marks = def->min_marks.value_or(policy.min_marks);
+        const int days_left = std::max(0, days_between(scope.today, end));
+        ClassRoll roll = class_roll(rolls, klass.id, def->dates);
+        std::map<std::int64_t, std::size_t> index;
+        for (std::size_t i = 0; i < roll.pupils.size(); ++i) {
+            if (roll.pupils[i].to >= so_far) {  // still in the class
+                index.emplace(roll.pupils[i].pupil_id, i);
+            }
+        }
+        std::vector<Finding> found;
+        ClassFindings findings(w, found);
+
+        // Marks so far, per pupil and subject the period gives them.
+        std::string from_iso = domain::format_iso(def->dates.start);
+        std::string so_far_iso = domain::format_iso(so_far);
+        store::FinalsScope fs;
+        fs.class_id = klass.id;
+        std::map<std::int64_t, store::PeriodPupil> pupils;
+        for (auto& p : store::period_pupils(db, scope.year_id, from_iso, so_far_iso, fs)) {
+            if (p.class_id == klass.id && index.count(p.pupil_id) != 0) {
+                pupils.emplace(p.pupil_id, std::move(p));
+            }
+        }
+        std::map<std::pair<std::int64_t, std::int64_t>, std::vector<domain::WeightedMark>> marks;
+        for (const auto& pair : store::period_subject_pairs(
+                 db, scope.year_id, from_iso, domain::format_iso(end), fs)) {
+            if (pupils.count(pair.first) != 0) {
+                marks[pair];
+            }
+        }
+        store::for_each_period_mark(
+            db, scope.year_id, from_iso, so_far_iso, fs, [&](const store::PeriodMarkRow& m) {
+                auto it = marks.find({m.pupil_id, m.subject_id});
+                if (it != marks.end()) {
+                    if (auto weighted = inputs.weighted(m, pupils.at(m.pupil_id))) {
+                        it->second.push_back(*weighted);
+                    }
+                }
+            });
+        for (const auto& [pair, list] : marks) {
+            const domain::MarkScale& scale = inputs.scale_of_subject(pair.second);
+            if (!scale.takes_marks()) {
+                continue;
+            }
+            auto pm = domain::compute_period_mark(list, scale, policy, def->min_marks);
+            int remaining = lessons.subject_lessons(pair.first, pair.second,
+                                                    plus_days(so_far, 1), end);
+            findings.marks(index.at(pair.first), inputs.subject(pair.second).name, pm, scale,
+                           min_marks, remaining, days_left, end, options.warn_days);
+        }
+
+        // Attendance: each calendar month so far, and runs of missed days.
+        for (const auto& [pupil_id, i] : index) {
+            const RollPupil& p = roll.pupils[i];
+            Date to = std::min(p.to, so_far);
+            if (to < p.from) {
+                continue;
+            }
+            auto rows = absences.of(pupil_id);
+            for (Date month_start = Date(p.from.year(), p.from.month(), std::chrono::day(1));
+                 month_start <= to;
+                 month_start = Date(sys_days(std::chrono::year_month_day_last(
+                                        month_start.year(), std::chrono::month_day_last(
+                                                                month_start.month()))) +
+                                    days(1))) {
+                Date month_end = std::chrono::year_month_day_last(
+                    month_start.year(), std::chrono::month_day_last(month_start.month()));
+                Date a = std::max(month_start, p.from);
+                Date b = std::min(month_end, to);
+                AttendanceTally t = tally_attendance(lessons, pupil_id, a, b, rows);
+                std::string month = domain::format_ru(month_start).substr(3);  // 09.2026
+                findings.absences(i, month, t, options.absence_percent);
+            }
+            find_runs(lessons, p, to, rows, i, options.consecutive_days, findings);
+        }
+
+        std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+            return std::tie(a.pupil, a.kind) < std::tie(b.pupil, b.kind);
+        });
+        std::int64_t n = 0;
+        for (const auto& f : found) {
+            section.table.rows.push_back({++n, domain::full_name(roll.pupils[f.pupil].name),
+                                          f.subject.empty() ? report::Cell{} : report::Cell{f.subject},
+                                          f.risk, f.reason});
+        }
+        section.notes.push_back(
+            w("«н/а»: меньше ", "«н/а»: fewer than ") + std::to_string(min_marks) +
+            w(" отметок, а до конца периода не больше ", " marks with at most ") +
+            std::to_string(options.warn_days) +
+            w(" дней или уроков не хватает; пропуски: от ", " days left or too few lessons; "
+                                                          "absences: from ") +
+            std::to_string(options.absence_percent) +
+            w(" % уроков месяца; подряд: от ", " % of a month's lessons; in a row: from ") +
+            std::to_string(options.consecutive_days) + w(" учебных дней.", " school days."));
+    }
+    return doc;
+}
+
+}  // namespace schoolctl::app
