@@ -60,6 +60,13 @@ bool color_enabled(const GlobalOptions& options) {
 
 bool Context::color() const { return color_enabled(options_); }
 
+bool Context::stdout_color() const {
+    if (options_.color == "always") {
+        return true;
+    }
+    return options_.color == "auto" && !env("NO_COLOR") && ::isatty(STDOUT_FILENO) == 1;
+}
+
 bool Context::show_progress() const {
     return !options_.no_progress && !options_.quiet && stderr_is_terminal();
 }

@@ -45,6 +45,8 @@ public:
     bool stdin_is_terminal() const;
     bool stderr_is_terminal() const;
     bool color() const;
+    // Colour in data on stdout (a report's terminal table): as color(), for stdout.
+    bool stdout_color() const;
     bool show_progress() const;
 
     const app::LoadedConfig& config();

@@ -44,7 +44,7 @@ int DiaryCommand::run(Context& ctx) {
     app::Session& session = ctx.session();
     app::DiaryPage page = app::build_diary(
         session, {pupil_, date_option("--week", week_).value_or(today_moscow())});
-    std::string written = app::deliver_report(session, page.doc, {format, out_}, ctx.out());
+    std::string written = app::deliver_report(session, page.doc, {format, out_, ctx.stdout_color()}, ctx.out());
     if (written != "-") {
         ctx.out() << written << '\n';
     }

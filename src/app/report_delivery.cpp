@@ -30,13 +30,14 @@ std::filesystem::path target_path(const report::Document& doc, const ReportDesti
     return out / (name + "." + std::string(formats::file_extension(d.format)));
 }
 
-formats::RenderOptions render_options(const Session& s) {
+formats::RenderOptions render_options(const Session& s, const ReportDestination& d) {
     formats::RenderOptions o;
     o.font_regular = s.settings().font_regular;
     o.font_bold = s.settings().font_bold;
     o.csv_dialect = s.settings().csv_dialect == "rfc4180" ? formats::CsvDialect::rfc4180
                                                           : formats::CsvDialect::excel;
     o.created = now_seconds();
+    o.color = d.color && d.out == "-";
     return o;
 }
 
@@ -68,7 +69,7 @@ formats::ReportFormat choose_format(const std::optional<std::string>& format,
 
 std::string deliver_report(Session& s, const report::Document& doc, const ReportDestination& d,
                            std::ostream& stdout_stream) {
-    formats::RenderOptions options = render_options(s);
+    formats::RenderOptions options = render_options(s, d);
     std::string destination = "-";
     if (d.out == "-") {
         formats::write_report(doc, d.format, stdout_stream, options);

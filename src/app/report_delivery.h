@@ -15,6 +15,7 @@ struct ReportDestination {
     formats::ReportFormat format = formats::ReportFormat::table;
     std::string out = "-";  // "-": stdout; an existing directory (or one ending in '/'): a file
                             // named after the report inside it; else the file itself
+    bool color = false;     // bold highlights in the terminal table (stdout is a terminal)
 };
 
 // The format a user meant: --format when given, else the --out file's extension, else table.

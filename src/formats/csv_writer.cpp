@@ -1,6 +1,7 @@
 #include "formats/csv_writer.h"
 
 #include "formats/cell_text.h"
+#include "formats/table_shape.h"
 
 #include <algorithm>
 #include <map>
@@ -26,11 +27,12 @@ FlatLayout flatten(const report::Document& doc) {
     for (const auto& section : doc.sections) {
         std::map<std::string, int> seen;
         auto& pos = layout.positions.emplace_back();
-        for (const auto& column : section.table.columns) {
-            ColumnKey key{column.title, seen[column.title]++};
+        // «Математика: I»: the header line is the only place a column's group can go.
+        for (const auto& title : qualified_titles(section.table)) {
+            ColumnKey key{title, seen[title]++};
             auto [it, inserted] = index.emplace(key, layout.titles.size());
             if (inserted) {
-                layout.titles.push_back(column.title);
+                layout.titles.push_back(title);
             }
             pos.push_back(it->second);
         }

@@ -1,6 +1,8 @@
 #include "formats/html_writer.h"
 
 #include "formats/cell_text.h"
+#include "formats/svg_chart.h"
+#include "formats/table_shape.h"
 
 #include <cmath>
 #include <string>
@@ -46,12 +48,58 @@ section + section { page-break-before: always; break-before: page; }
 }
 )";
 
-std::string align_class(report::Align align, bool number) {
+// Added only to pages that use them, so pages without them stay as they were.
+constexpr std::string_view style_highlight = R"(td.hl {
+  background: #ffc7ce;
+  color: #9c0006;
+  -webkit-print-color-adjust: exact;
+  print-color-adjust: exact;
+}
+)";
+constexpr std::string_view style_groups = R"(th.g { text-align: center; }
+)";
+constexpr std::string_view style_charts = R"(figure.chart { margin: 4mm 0 0; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; height: auto; max-height: 90mm; }
+)";
+constexpr std::string_view style_signatures = R"(.signatures { margin-top: 8mm; break-inside: avoid; page-break-inside: avoid; }
+.signature { display: flex; align-items: baseline; gap: 3mm; margin: 0 0 6mm; }
+.signature .label { min-width: 60mm; }
+.signature .line { display: inline-block; width: 50mm; border-bottom: 0.5pt solid #000; }
+)";
+
+bool has_groups(const report::Document& doc) {
+    for (const auto& section : doc.sections) {
+        if (!group_spans(section.table).empty()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void write_extra_style(const report::Document& doc, std::ostream& out) {
+    if (has_highlights(doc)) {
+        out << style_highlight;
+    }
+    if (has_groups(doc)) {
+        out << style_groups;
+    }
+    if (has_charts(doc)) {
+        out << style_charts;
+    }
+    if (!doc.signatures.empty()) {
+        out << style_signatures;
+    }
+}
+
+std::string align_class(report::Align align, bool number, bool highlight = false) {
     std::string cls = align == report::Align::right    ? "r"
                       : align == report::Align::center ? "c"
                                                        : "";
     if (number) {
         cls += cls.empty() ? "n" : " n";
+    }
+    if (highlight) {
+        cls += cls.empty() ? "hl" : " hl";
     }
     return cls.empty() ? "" : " class=\"" + cls + "\"";
 }
@@ -70,6 +118,37 @@ void write_meta(const std::vector<report::MetaItem>& meta, std::ostream& out) {
     }
 }
 
+// A heading over grouped columns; an empty cell over a column outside every group.
+void write_group_row(const report::Table& table, std::ostream& out) {
+    const auto spans = group_spans(table);
+    if (spans.empty()) {
+        return;
+    }
+    out << "<tr>";
+    for (const auto& span : spans) {
+        out << "<th";
+        if (span.count > 1) {
+            out << " colspan=\"" << span.count << "\"";
+        }
+        out << (span.group ? " class=\"g\"" : "") << ">" << html_escape(span.title) << "</th>";
+    }
+    out << "</tr>\n";
+}
+
+// «Классный руководитель ____________ Смирнова О. В.», one line each, kept together.
+void write_signatures(const std::vector<report::MetaItem>& signatures, std::ostream& out) {
+    if (signatures.empty()) {
+        return;
+    }
+    out << "<div class=\"signatures\">\n";
+    for (const auto& item : signatures) {
+        out << "<p class=\"signature\"><span class=\"label\">" << html_escape(item.label)
+            << "</span><span class=\"line\"></span><span class=\"value\">"
+            << html_escape(item.value) << "</span></p>\n";
+    }
+    out << "</div>\n";
+}
+
 void write_table(const report::Table& table, std::ostream& out) {
     double total = 0;
     for (const auto& column : table.columns) {
@@ -80,7 +159,9 @@ void write_table(const report::Table& table, std::ostream& out) {
         out << "<col style=\"width: " << percent(column.width > 0 ? column.width : 0, total)
             << "\">";
     }
-    out << "</colgroup>\n<thead>\n<tr>";
+    out << "</colgroup>\n<thead>\n";
+    write_group_row(table, out);
+    out << "<tr>";
     for (const auto& column : table.columns) {
         out << "<th" << align_class(column.align, false) << ">" << html_escape(column.title)
             << "</th>";
@@ -91,7 +172,9 @@ void write_table(const report::Table& table, std::ostream& out) {
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const report::Cell empty;
             const auto& cell = c < row.size() ? row[c] : empty;
-            out << "<td" << align_class(table.columns[c].align, is_number(cell)) << ">"
+            out << "<td" << align_class(table.columns[c].align, is_number(cell),
+                                        caught(table, c, cell))
+                << ">"
                 << html_escape(cell_text(cell, TextStyle::ru)) << "</td>";
         }
         out << "</tr>\n";
@@ -119,6 +202,10 @@ void write_section(const report::Document& doc, const report::Section& section, 
     for (const auto& note : section.notes) {
         out << "<p class=\"note\">" << html_escape(note) << "</p>\n";
     }
+    for (const auto& chart : section.charts) {
+        write_svg_chart(section.table, chart, out);
+    }
+    write_signatures(doc.signatures, out);
     out << "</section>\n";
 }
 
@@ -162,7 +249,9 @@ void write_html(const report::Document& doc, std::ostream& out) {
         << "<meta name=\"generator\" content=\"schoolctl\">\n"
         << "<title>" << html_escape(title) << "</title>\n<style>\n"
         << "@page { size: A4 " << (landscape ? "landscape" : "portrait") << "; margin: 12mm; }\n"
-        << style_common << "</style>\n</head>\n<body>\n";
+        << style_common;
+    write_extra_style(doc, out);
+    out << "</style>\n</head>\n<body>\n";
     if (doc.sections.empty()) {
         write_section(doc, report::Section{}, out);
     }

@@ -1,6 +1,7 @@
 #include "formats/json_writer.h"
 
 #include "formats/cell_text.h"
+#include "formats/table_shape.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -39,8 +40,9 @@ Json meta_json(const std::vector<report::MetaItem>& meta) {
 
 Json section_json(const report::Section& section) {
     Json columns = Json::array();
-    for (const auto& column : section.table.columns) {
-        columns.push_back(column.title);
+    // Grouped columns are named «Математика: I», as in CSV.
+    for (const auto& title : qualified_titles(section.table)) {
+        columns.push_back(title);
     }
     Json rows = Json::array();
     for (const auto& row : section.table.rows) {

@@ -186,6 +186,55 @@ void PdfCanvas::text(Point baseline, std::string_view text, Face face, float siz
     HPDF_Page_EndText(page_);
 }
 
+Rgb Rgb::from_hex(std::uint32_t rrggbb) {
+    return {static_cast<float>((rrggbb >> 16) & 0xFFu) / 255.0f,
+            static_cast<float>((rrggbb >> 8) & 0xFFu) / 255.0f,
+            static_cast<float>(rrggbb & 0xFFu) / 255.0f};
+}
+
+void PdfCanvas::text(Point baseline, std::string_view text, Face face, float size, Rgb colour) {
+    if (text.empty()) {
+        return;
+    }
+    const std::string s(text);
+    HPDF_Page_SetRGBFill(page_, colour.r, colour.g, colour.b);
+    HPDF_Page_BeginText(page_);
+    HPDF_Page_SetFontAndSize(page_, font(face), size);
+    HPDF_Page_TextOut(page_, baseline.x, baseline.y, s.c_str());
+    HPDF_Page_EndText(page_);
+}
+
+void PdfCanvas::fill_rect(Point lower_left, float w, float h, Rgb fill) {
+    HPDF_Page_SetRGBFill(page_, fill.r, fill.g, fill.b);
+    HPDF_Page_Rectangle(page_, lower_left.x, lower_left.y, w, h);
+    HPDF_Page_Fill(page_);
+}
+
+void PdfCanvas::line(Point a, Point b, float width, Rgb colour) {
+    polyline({a, b}, width, colour);
+}
+
+void PdfCanvas::polyline(const std::vector<Point>& points, float width, Rgb colour) {
+    if (points.size() < 2) {
+        return;
+    }
+    HPDF_Page_SetLineWidth(page_, width);
+    HPDF_Page_SetRGBStroke(page_, colour.r, colour.g, colour.b);
+    HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
+    HPDF_Page_MoveTo(page_, points.front().x, points.front().y);
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        HPDF_Page_LineTo(page_, points[i].x, points[i].y);
+    }
+    HPDF_Page_Stroke(page_);
+    HPDF_Page_SetLineJoin(page_, HPDF_MITER_JOIN);
+}
+
+void PdfCanvas::disc(Point centre, float radius, Rgb fill) {
+    HPDF_Page_SetRGBFill(page_, fill.r, fill.g, fill.b);
+    HPDF_Page_Circle(page_, centre.x, centre.y, radius);
+    HPDF_Page_Fill(page_);
+}
+
 void PdfCanvas::rect(Point lower_left, float w, float h, float line_width, float fill_gray) {
     // Colours must be set before the path starts: libharu refuses them in path mode.
     HPDF_Page_SetLineWidth(page_, line_width);

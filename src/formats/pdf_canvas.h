@@ -2,6 +2,7 @@
 // libharu behind a small C++ surface for the PDF writer: one document with the two embedded
 // Liberation Sans faces, pages, text and ruled boxes. libharu's errors are recorded by its
 // handler (an exception must not unwind through C frames) and raised by check().
+#include <cstdint>
 #include <ctime>
 #include <hpdf.h>
 #include <ostream>
@@ -16,6 +17,14 @@ enum class Face { regular, bold };
 struct Point {
     float x = 0;
     float y = 0;
+};
+
+// A colour with components 0..1.
+struct Rgb {
+    float r = 0;
+    float g = 0;
+    float b = 0;
+    static Rgb from_hex(std::uint32_t rrggbb);
 };
 
 class PdfCanvas {
@@ -42,8 +51,14 @@ class PdfCanvas {
     float descent(Face face, float size) const; // negative, below the baseline
     // `text` must have come through pdf_safe_text().
     void text(Point baseline, std::string_view text, Face face, float size, float gray = 0);
+    void text(Point baseline, std::string_view text, Face face, float size, Rgb colour);
     void rect(Point lower_left, float w, float h, float line_width, float fill_gray = -1);
     void hline(float x0, float x1, float y, float line_width);
+    // Colour for highlights and charts: filled shapes without an outline, stroked lines.
+    void fill_rect(Point lower_left, float w, float h, Rgb fill);
+    void line(Point a, Point b, float width, Rgb colour);
+    void polyline(const std::vector<Point>& points, float width, Rgb colour);
+    void disc(Point centre, float radius, Rgb fill);
 
     // Throws Error(io) if libharu reported anything since the last check.
     void check() const;

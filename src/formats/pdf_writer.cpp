@@ -2,7 +2,9 @@
 
 #include "formats/cell_text.h"
 #include "formats/pdf_canvas.h"
+#include "formats/pdf_chart.h"
 #include "formats/pdf_text.h"
+#include "formats/table_shape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +29,12 @@ constexpr float pad_y = 2;
 constexpr float rule_width = 0.5f;
 constexpr float header_fill = 0.88f;
 constexpr float gray_text = 0.35f;
+constexpr std::uint32_t highlight_fill = 0xFFC7CE; // as Excel's "light red fill"
+constexpr std::uint32_t highlight_text = 0x9C0006;
+constexpr float chart_gap = 10;           // above a chart
+constexpr float chart_max_height = 220;
+constexpr float signature_spacing = 2.6f; // line height of a signature, room to sign
+constexpr float signature_line = 150;     // the line to sign on
 
 struct CellLines {
     std::vector<std::string> lines;
@@ -35,7 +43,22 @@ struct CellLines {
 
 struct Row {
     std::vector<CellLines> cells;
+    std::vector<bool> caught; // cells a column's highlight rule catches
     float height = 0;
+};
+
+// The group heading row: one cell per span of columns.
+struct GroupRow {
+    std::vector<HeaderSpan> spans;
+    std::vector<CellLines> cells;
+    float height = 0;
+};
+
+// What repeats at the top of a table on every page.
+struct Header {
+    GroupRow groups;
+    Row titles;
+    float height() const { return groups.height + titles.height; }
 };
 
 class Layout {
@@ -55,6 +78,12 @@ class Layout {
     CellLines layout_cell(const std::string& text, Face face, float width, float max_height) const;
     Row layout_row(const std::vector<std::string>& texts, Face face, float max_height) const;
     void draw_row(const Row& row, const report::Table& table, Face face, bool header);
+    Header layout_header(const report::Table& table, float max_height) const;
+    void draw_header(const Header& header, const report::Table& table);
+    void draw_text_lines(const CellLines& cell, float x, float w, float top, Face face,
+                         report::Align align, Rgb colour);
+    void charts();
+    void signatures();
     void footers();
 
     PdfCanvas& c_;
@@ -170,29 +199,77 @@ Row Layout::layout_row(const std::vector<std::string>& texts, Face face, float m
     return row;
 }
 
+void Layout::draw_text_lines(const CellLines& cell, float x0, float width, float top, Face face,
+                             report::Align align, Rgb colour) {
+    // Centre the glyphs' ascent-to-descent box in each line box.
+    const float line_height = cell.size * leading;
+    const float asc = c_.ascent(face, cell.size), desc = c_.descent(face, cell.size);
+    float baseline = top - pad_y - (line_height - (asc - desc)) / 2 - asc;
+    for (const auto& line : cell.lines) {
+        const float w = c_.text_width(line, face, cell.size);
+        float x = x0 + pad_x;
+        if (align == report::Align::right) {
+            x = x0 + width - pad_x - w;
+        } else if (align == report::Align::center) {
+            x = x0 + (width - w) / 2;
+        }
+        c_.text({x, baseline}, line, face, cell.size, colour);
+        baseline -= line_height;
+    }
+}
+
 void Layout::draw_row(const Row& row, const report::Table& table, Face face, bool header) {
     const float top = y_;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
-        const auto& cell = row.cells[i];
+        const bool caught = i < row.caught.size() && row.caught[i];
+        if (caught) {
+            c_.fill_rect({col_x_[i], top - row.height}, col_w_[i], row.height,
+                         Rgb::from_hex(highlight_fill));
+        }
         c_.rect({col_x_[i], top - row.height}, col_w_[i], row.height, rule_width,
                 header ? header_fill : -1.0f);
-        // Centre the glyphs' ascent-to-descent box in each line box.
-        const float line_height = cell.size * leading;
-        const float asc = c_.ascent(face, cell.size), desc = c_.descent(face, cell.size);
-        float baseline = top - pad_y - (line_height - (asc - desc)) / 2 - asc;
-        for (const auto& line : cell.lines) {
-            const float w = c_.text_width(line, face, cell.size);
-            float x = col_x_[i] + pad_x;
-            if (table.columns[i].align == report::Align::right) {
-                x = col_x_[i] + col_w_[i] - pad_x - w;
-            } else if (table.columns[i].align == report::Align::center) {
-                x = col_x_[i] + (col_w_[i] - w) / 2;
-            }
-            c_.text({x, baseline}, line, face, cell.size);
-            baseline -= line_height;
-        }
+        draw_text_lines(row.cells[i], col_x_[i], col_w_[i], top, face, table.columns[i].align,
+                        caught ? Rgb::from_hex(highlight_text) : Rgb{});
     }
     y_ -= row.height;
+}
+
+Header Layout::layout_header(const report::Table& table, float max_height) const {
+    Header header;
+    std::vector<std::string> titles;
+    for (const auto& column : table.columns) {
+        titles.push_back(column.title);
+    }
+    header.titles = layout_row(titles, Face::bold, max_height);
+    header.groups.spans = group_spans(table);
+    if (header.groups.spans.empty()) {
+        return header;
+    }
+    float content = body_size * leading;
+    for (const auto& span : header.groups.spans) {
+        float width = 0;
+        for (std::size_t c = span.first; c < span.first + span.count; ++c) {
+            width += col_w_[c];
+        }
+        header.groups.cells.push_back(layout_cell(span.title, Face::bold, width, max_height));
+        const auto& cell = header.groups.cells.back();
+        content = std::max(content, static_cast<float>(cell.lines.size()) * cell.size * leading);
+    }
+    header.groups.height = content + 2 * pad_y;
+    return header;
+}
+
+void Layout::draw_header(const Header& header, const report::Table& table) {
+    const auto& groups = header.groups;
+    for (std::size_t i = 0; i < groups.spans.size(); ++i) {
+        const auto& span = groups.spans[i];
+        const float x = col_x_[span.first];
+        const float w = col_x_[span.first + span.count - 1] + col_w_[span.first + span.count - 1] - x;
+        c_.rect({x, y_ - groups.height}, w, groups.height, rule_width, header_fill);
+        draw_text_lines(groups.cells[i], x, w, y_, Face::bold, report::Align::center, Rgb{});
+    }
+    y_ -= groups.height;
+    draw_row(header.titles, table, Face::bold, true);
 }
 
 std::vector<std::string> row_texts(const report::Table& table, std::size_t r) {
@@ -206,29 +283,80 @@ std::vector<std::string> row_texts(const report::Table& table, std::size_t r) {
 
 void Layout::table(const report::Table& table) {
     column_geometry(table);
-    std::vector<std::string> titles;
-    for (const auto& column : table.columns) {
-        titles.push_back(column.title);
-    }
     const float page_room = c_.page_height() - margin - margin_bottom - 3 * small_size * leading;
-    const Row header = layout_row(titles, Face::bold, page_room / 3);
-    const float row_room = page_room - header.height;
+    const Header header = layout_header(table, page_room / 3);
+    const float row_room = page_room - header.height();
     // The header starts a page only together with the first row, never alone at the bottom.
     const float first_height =
         table.rows.empty() ? 0 : layout_row(row_texts(table, 0), Face::regular, row_room).height;
-    if (y_ - header.height - first_height < margin_bottom) {
+    if (y_ - header.height() - first_height < margin_bottom) {
         new_page(true);
     }
-    draw_row(header, table, Face::bold, true);
+    draw_header(header, table);
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const Row row = layout_row(row_texts(table, r), Face::regular, row_room);
+        Row row = layout_row(row_texts(table, r), Face::regular, row_room);
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            row.caught.push_back(c < table.rows[r].size() && caught(table, c, table.rows[r][c]));
+        }
         if (y_ - row.height < margin_bottom) {
             new_page(true);
-            draw_row(header, table, Face::bold, true);
+            draw_header(header, table);
         }
         draw_row(row, table, Face::regular, false);
     }
     c_.check();
+}
+
+// Under the notes, as wide as the text; a chart that does not fit the rest of the page starts
+// the next one rather than being cut.
+void Layout::charts() {
+    if (section_->table.rows.empty()) {
+        return;
+    }
+    const float height = std::min(chart_max_height, content_width() * 0.5f);
+    for (const auto& chart : section_->charts) {
+        if (y_ - chart_gap - height < margin_bottom) {
+            new_page(true);
+        }
+        y_ -= chart_gap;
+        draw_pdf_chart(c_, section_->table, chart, {margin, y_}, content_width(), height);
+        y_ -= height;
+    }
+}
+
+// «Классный руководитель ____________ Смирнова О. В.»: the lines start at one x so they read
+// as a form, and the block stays on one page.
+void Layout::signatures() {
+    const auto& items = doc_.signatures;
+    if (items.empty()) {
+        return;
+    }
+    const float line_height = body_size * signature_spacing;
+    const float total = line_height * static_cast<float>(items.size()) + body_size;
+    if (y_ - total < margin_bottom) {
+        new_page(true);
+    }
+    y_ -= body_size;
+    float label_width = 0;
+    for (const auto& item : items) {
+        label_width = std::max(label_width,
+                               c_.text_width(pdf_safe_text(item.label), Face::regular, body_size));
+    }
+    // A very long label may not push the line off the page.
+    label_width = std::min(label_width, content_width() - signature_line - 120);
+    const float line_x = margin + label_width + 8;
+    for (const auto& item : items) {
+        y_ -= line_height;
+        const auto label =
+            wrap_lines(c_, pdf_safe_text(item.label), Face::regular, body_size, label_width);
+        if (!label.empty()) {
+            const std::string first = label.size() > 1 ? label.front() + "…" : label.front();
+            c_.text({margin, y_}, first, Face::regular, body_size);
+        }
+        c_.hline(line_x, line_x + signature_line, y_ - 1.5f, rule_width);
+        c_.text({line_x + signature_line + 8, y_}, pdf_safe_text(item.value), Face::regular,
+                body_size);
+    }
 }
 
 void Layout::footers() {
@@ -262,6 +390,8 @@ void Layout::run() {
         for (const auto& note : section_->notes) {
             paragraph(note, Face::regular, small_size);
         }
+        charts();
+        signatures();
     }
     if (!doc_.footnotes.empty()) {
         y_ -= 10;

@@ -78,7 +78,7 @@ void render_to_stream(const report::Document& doc, ReportFormat format, std::ost
         write_json(doc, out);
         return;
     case ReportFormat::table:
-        write_table(doc, out);
+        write_table(doc, out, options.color);
         return;
     case ReportFormat::xlsx:
         break;

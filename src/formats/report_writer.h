@@ -27,6 +27,9 @@ struct RenderOptions {
     // Creation time in PDF/XLSX metadata; 0 = now (SOURCE_DATE_EPOCH if set). Callers pass a
     // fixed value for reproducible output.
     std::time_t created = 0;
+    // Escape codes in the terminal table (highlighted cells in bold): only when the caller
+    // knows the output is a terminal that wants them (not NO_COLOR).
+    bool color = false;
 };
 
 // Writes to `final_path` atomically: a temporary file (mode 0600) in the same directory,

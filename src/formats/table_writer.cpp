@@ -1,6 +1,7 @@
 #include "formats/table_writer.h"
 
 #include "formats/cell_text.h"
+#include "formats/table_shape.h"
 
 #include <algorithm>
 #include <string>
@@ -60,7 +61,40 @@ report::Align effective_align(const report::Table& table, std::size_t c) {
     return any_number ? report::Align::right : column.align;
 }
 
-void write_grid(const report::Table& table, std::ostream& out) {
+// A group's title must fit over its columns: the last of them widens when it does not.
+void widen_for_groups(const std::vector<HeaderSpan>& spans, std::vector<std::size_t>& width) {
+    for (const auto& span : spans) {
+        std::size_t room = (span.count - 1) * gap.size();
+        for (std::size_t c = span.first; c < span.first + span.count; ++c) {
+            room += width[c];
+        }
+        const std::size_t needed = display_width(one_line(span.title));
+        if (needed > room) {
+            width[span.first + span.count - 1] += needed - room;
+        }
+    }
+}
+
+// The group titles centred over their columns, blanks over the others.
+std::string group_line(const std::vector<HeaderSpan>& spans, const std::vector<std::size_t>& width) {
+    std::string line;
+    for (const auto& span : spans) {
+        std::size_t room = (span.count - 1) * gap.size();
+        for (std::size_t c = span.first; c < span.first + span.count; ++c) {
+            room += width[c];
+        }
+        line.append(span.first == 0 ? "" : gap)
+            .append(pad(one_line(span.title), room, report::Align::center));
+    }
+    return line;
+}
+
+// Bold is added after padding, so the escape codes never count towards a column's width.
+std::string emphasis(std::string padded, bool on) {
+    return on ? "\x1b[1m" + padded + "\x1b[0m" : padded;
+}
+
+void write_grid(const report::Table& table, std::ostream& out, bool color) {
     const std::size_t n = table.columns.size();
     std::vector<std::vector<std::string>> text;
     std::vector<std::size_t> width(n, 0);
@@ -76,6 +110,11 @@ void write_grid(const report::Table& table, std::ostream& out) {
             width[c] = std::max(width[c], display_width(line.back()));
         }
     }
+    const auto spans = group_spans(table);
+    widen_for_groups(spans, width);
+    if (!spans.empty()) {
+        put_line(out, group_line(spans, width));
+    }
     std::string header, rule;
     for (std::size_t c = 0; c < n; ++c) {
         const std::string_view sep = c == 0 ? "" : gap;
@@ -84,10 +123,12 @@ void write_grid(const report::Table& table, std::ostream& out) {
     }
     put_line(out, header);
     put_line(out, rule);
-    for (const auto& line : text) {
+    for (std::size_t r = 0; r < text.size(); ++r) {
+        const auto& line = text[r];
         std::string s;
         for (std::size_t c = 0; c < n; ++c) {
-            s.append(c == 0 ? "" : gap).append(pad(line[c], width[c], align[c]));
+            const bool bold = color && c < table.rows[r].size() && caught(table, c, table.rows[r][c]);
+            s.append(c == 0 ? "" : gap).append(emphasis(pad(line[c], width[c], align[c]), bold));
         }
         put_line(out, s);
     }
@@ -118,7 +159,7 @@ std::size_t display_width(std::string_view utf8) {
     return width;
 }
 
-void write_table(const report::Document& doc, std::ostream& out) {
+void write_table(const report::Document& doc, std::ostream& out, bool color) {
     if (!doc.title.empty()) {
         out << doc.title << '\n';
     }
@@ -137,7 +178,7 @@ void write_table(const report::Document& doc, std::ostream& out) {
             out << heading << '\n';
         }
         write_meta(section.meta, out);
-        write_grid(section.table, out);
+        write_grid(section.table, out, color);
         for (const auto& note : section.notes) {
             out << note << '\n';
         }

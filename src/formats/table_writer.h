@@ -9,7 +9,8 @@
 
 namespace schoolctl::formats {
 
-void write_table(const report::Document& doc, std::ostream& out);
+// With `color`, cells a column's highlight catches are bold (ANSI); without, plain text only.
+void write_table(const report::Document& doc, std::ostream& out, bool color = false);
 
 // Terminal columns a UTF-8 string takes: one per code point (Cyrillic is two bytes but one
 // column), none for combining marks.

@@ -2,6 +2,8 @@
 
 #include "formats/cell_text.h"
 #include "formats/sheet_name.h"
+#include "formats/table_shape.h"
+#include "formats/xlsx_chart.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -34,6 +36,7 @@ class Formats {
     lxw_format* header(report::Align align);
     lxw_format* title() { return get({"title", 0, report::Align::left}); }
     lxw_format* subtitle() { return get({"subtitle", 0, report::Align::left}); }
+    lxw_format* highlight() { return get({"highlight", 0, report::Align::left}); }
 
   private:
     using Key = std::tuple<std::string, int, report::Align>;
@@ -99,7 +102,11 @@ lxw_format* Formats::get(const Key& key) {
         throw book_.fail("cannot add a cell format");
     }
     const auto& [name, places, align] = key;
-    if (name == "title") {
+    if (name == "highlight") {
+        // Excel's own "light red fill with dark red text".
+        format_set_bg_color(f, 0xFFC7CE);
+        format_set_font_color(f, 0x9C0006);
+    } else if (name == "title") {
         format_set_bold(f);
         format_set_font_size(f, 14);
     } else if (name == "subtitle") {
@@ -182,8 +189,12 @@ class SheetWriter {
               row, col);
     }
     void cell(lxw_col_t col, const report::Cell& cell, report::Align align);
+    void group_row(const report::Table& table);
     void table(const report::Table& table);
-    void print_setup(const report::Document& doc, lxw_row_t header_row);
+    void highlights(const report::Table& table);
+    void highlight_rule(lxw_col_t col, lxw_conditional_format& rule);
+    void charts(const report::Section& section);
+    void print_setup(const report::Document& doc);
     void check(lxw_error err, lxw_row_t row, lxw_col_t col) const {
         char ref[LXW_MAX_CELL_NAME_LENGTH];
         lxw_rowcol_to_cell(ref, row, col);
@@ -198,7 +209,14 @@ class SheetWriter {
     lxw_worksheet* sheet_;
     std::string name_;
     lxw_row_t row_ = 0;
+    // The header rows (the group row, if any, and the column titles) and the data rows;
+    // LXW_ROW_MAX while the sheet has no table.
+    lxw_row_t first_header_ = LXW_ROW_MAX;
+    TableRows rows_;
 };
+
+// Rows a chart takes: libxlsxwriter's default 288 px at 20 px a row, and a blank row after.
+constexpr lxw_row_t chart_rows = 16;
 
 void SheetWriter::cell(lxw_col_t col, const report::Cell& value, report::Align align) {
     if (const auto* s = std::get_if<std::string>(&value)) {
@@ -234,8 +252,36 @@ void SheetWriter::cell(lxw_col_t col, const report::Cell& value, report::Align a
     }
 }
 
+// Merged cells over grouped columns. Row by row like everything else, so constant_memory
+// mode writes it too.
+void SheetWriter::group_row(const report::Table& table) {
+    const auto spans = group_spans(table);
+    if (spans.empty()) {
+        return;
+    }
+    for (const auto& span : spans) {
+        const auto first = static_cast<lxw_col_t>(span.first);
+        const auto last = static_cast<lxw_col_t>(span.first + span.count - 1);
+        lxw_format* format = formats_.header(report::Align::center);
+        if (first != last) {
+            // Written as a string, like every title: never a formula.
+            const std::string title = truncate_chars(span.title, max_string_chars);
+            check(worksheet_merge_range(sheet_, row_, first, row_, last, title.c_str(), format),
+                  row_, first);
+        } else if (!span.title.empty()) {
+            put_text(row_, first, span.title, format);
+        } else {
+            check(worksheet_write_blank(sheet_, row_, first, format), row_, first);
+        }
+    }
+    ++row_;
+}
+
 void SheetWriter::table(const report::Table& table) {
     const auto ncols = static_cast<lxw_col_t>(table.columns.size());
+    first_header_ = row_;
+    group_row(table);
+    rows_.titles = row_;
     for (lxw_col_t c = 0; c < ncols; ++c) {
         const auto& column = table.columns[c];
         check(worksheet_set_column(sheet_, c, c, std::clamp(column.width, 1.0, 255.0), nullptr),
@@ -243,15 +289,86 @@ void SheetWriter::table(const report::Table& table) {
         put_text(row_, c, column.title, formats_.header(column.align));
     }
     ++row_;
+    rows_.first = row_;
     for (const auto& row : table.rows) {
         for (lxw_col_t c = 0; c < ncols; ++c) {
             cell(c, c < row.size() ? row[c] : report::Cell{}, table.columns[c].align);
         }
         ++row_;
     }
+    rows_.last = row_ - 1;
 }
 
-void SheetWriter::print_setup(const report::Document& doc, lxw_row_t header_row) {
+void SheetWriter::highlight_rule(lxw_col_t col, lxw_conditional_format& rule) {
+    rule.format = formats_.highlight();
+    check(worksheet_conditional_format_range(sheet_, rows_.first, col, rows_.last, col, &rule),
+          "conditional format");
+}
+
+// The rules as conditional formats, so a mark corrected in Excel colours itself. Numbers are
+// compared by formula with ISNUMBER: Excel's plain "cell value < 3" also catches empty cells
+// (as 0) and ">= 60" catches text, which no other writer would highlight.
+void SheetWriter::highlights(const report::Table& table) {
+    if (table.rows.empty()) {
+        return;
+    }
+    char ref[LXW_MAX_CELL_NAME_LENGTH];
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (!table.columns[c].highlight) {
+            continue;
+        }
+        const auto& rule = *table.columns[c].highlight;
+        const auto col = static_cast<lxw_col_t>(c);
+        lxw_rowcol_to_cell(ref, rows_.first, col); // relative: the rule moves down the column
+        auto numeric = [&](const std::string& test) {
+            std::string formula = "=AND(ISNUMBER(" + std::string(ref) + ")," + ref + test + ")";
+            lxw_conditional_format cf{};
+            cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+            cf.value_string = formula.data();
+            highlight_rule(col, cf);
+        };
+        for (const auto& text : rule.texts) {
+            std::string quoted = "\"";
+            for (char ch : text) {
+                quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+            }
+            quoted += '"';
+            lxw_conditional_format cf{};
+            cf.type = LXW_CONDITIONAL_TYPE_CELL;
+            cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+            cf.value_string = quoted.data();
+            highlight_rule(col, cf);
+            // A mark 2 stored as a number is caught by the text "2" too, as in the other writers.
+            if (!text.empty() && text.size() < 18 &&
+                text.find_first_not_of("0123456789") == std::string::npos) {
+                numeric("=" + text);
+            }
+        }
+        if (rule.below) {
+            numeric("<" + decimal_text(*rule.below, '.'));
+        }
+        if (rule.at_least) {
+            numeric(">=" + decimal_text(*rule.at_least, '.'));
+        }
+    }
+}
+
+// Native charts under the table and notes, one below the other.
+void SheetWriter::charts(const report::Section& section) {
+    if (section.table.rows.empty() || section.table.columns.empty()) {
+        return; // nothing to refer to
+    }
+    for (const auto& chart : section.charts) {
+        lxw_chart* made = make_xlsx_chart(book_.get(), name_, section.table, chart, rows_);
+        if (made == nullptr) {
+            throw book_.fail("sheet «" + name_ + "»: cannot add a chart");
+        }
+        check(worksheet_insert_chart(sheet_, row_, 0, made), "chart");
+        row_ += chart_rows;
+    }
+}
+
+void SheetWriter::print_setup(const report::Document& doc) {
     worksheet_set_paper(sheet_, paper_a4);
     if (doc.orientation == report::Orientation::landscape) {
         worksheet_set_landscape(sheet_);
@@ -261,8 +378,8 @@ void SheetWriter::print_setup(const report::Document& doc, lxw_row_t header_row)
     worksheet_fit_to_pages(sheet_, 1, 0); // one page wide, as many pages tall as needed
     worksheet_set_margins(sheet_, 0.5, 0.5, 0.6, 0.6);
     check(worksheet_set_footer(sheet_, "&Cстр. &P из &N"), "page footer");
-    if (header_row != LXW_ROW_MAX) {
-        check(worksheet_repeat_rows(sheet_, header_row, header_row), "repeated header row");
+    if (first_header_ != LXW_ROW_MAX) {
+        check(worksheet_repeat_rows(sheet_, first_header_, rows_.titles), "repeated header rows");
     }
 }
 
@@ -276,28 +393,33 @@ void SheetWriter::write(const report::Document& doc, const report::Section& sect
         }
     }
     ++row_;
-    lxw_row_t header_row = LXW_ROW_MAX;
     const auto& columns = section.table.columns;
     if (!columns.empty()) {
-        header_row = row_;
         table(section.table);
         const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
-        check(worksheet_autofilter(sheet_, header_row, 0, row_ - 1, last_col), "autofilter");
-        worksheet_freeze_panes(sheet_, header_row + 1, 0);
+        // The filter sits on the column titles; the frozen pane keeps the group row too.
+        check(worksheet_autofilter(sheet_, rows_.titles, 0, row_ - 1, last_col), "autofilter");
+        worksheet_freeze_panes(sheet_, rows_.titles + 1, 0);
+        highlights(section.table);
     }
-    if (!section.notes.empty() || !doc.footnotes.empty() || !doc.generated.empty()) {
+    if (!section.notes.empty() || !doc.footnotes.empty() || !doc.generated.empty() ||
+        !section.charts.empty()) {
         ++row_;
     }
     for (const auto& note : section.notes) {
         line(note);
     }
+    if (!section.charts.empty() && !section.notes.empty()) {
+        ++row_;
+    }
+    charts(section);
     for (const auto& note : doc.footnotes) {
         line(note);
     }
     if (!doc.generated.empty()) {
         line("Сформировано: " + doc.generated);
     }
-    print_setup(doc, header_row);
+    print_setup(doc);
 }
 
 std::size_t cell_count(const report::Document& doc) {

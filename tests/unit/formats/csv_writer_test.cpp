@@ -105,3 +105,13 @@ TEST_CASE("CSV of an empty document", "[formats][csv]") {
     CHECK(csv(report::Document{}, CsvDialect::rfc4180).empty());
     CHECK(csv(report::Document{}, CsvDialect::excel) == "\xEF\xBB\xBF");
 }
+
+TEST_CASE("CSV names grouped columns «Group: Title»", "[formats][csv]") {
+    auto doc = schoolctl::test::featured_document();
+    doc.sections[0].table.groups = {{"=Математика", 1, 2}};
+    const std::string out = csv(doc, CsvDialect::excel);
+    CHECK(out.rfind("\xEF\xBB\xBFПараллель;Класс;'=Математика: I;'=Математика: II;год;", 0) == 0);
+    doc.sections[0].table.groups = {{"Математика", 1, 3}};
+    CHECK(csv(doc, CsvDialect::rfc4180)
+              .rfind("Параллель,Класс,Математика: I,Математика: II,Математика: год,", 0) == 0);
+}

@@ -76,3 +76,46 @@ TEST_CASE("HTML prints like the paper form", "[formats][html]") {
     out = html(doc);
     CHECK(out.find("@page { size: A4 landscape; margin: 12mm; }") != std::string::npos);
 }
+
+TEST_CASE("HTML groups: a first heading row with colspan", "[formats][html]") {
+    const std::string out = html(schoolctl::test::featured_document());
+    CHECK(out.find("<thead>\n<tr><th></th><th colspan=\"3\" class=\"g\">Математика</th><th></th>"
+                   "<th></th></tr>\n<tr><th>Класс</th>") != std::string::npos);
+}
+
+TEST_CASE("HTML highlights exactly the cells the rules catch", "[formats][html]") {
+    const std::string out = html(schoolctl::test::featured_document());
+    // 5Б: 2,90 (below 3), «н/а», 2 (text "2"), 41,00 (below 50), 30,00 (at least 30).
+    CHECK(count(out, " hl\"") == 5);
+    CHECK(out.find("<td class=\"r n hl\">2,90</td><td class=\"r hl\">н/а</td>"
+                   "<td class=\"r n hl\">2</td><td class=\"r n hl\">41,00</td>"
+                   "<td class=\"r n hl\">30,00</td>") != std::string::npos);
+    CHECK(out.find("<td class=\"r n\">29,99</td>") != std::string::npos);
+    CHECK(out.find("<td class=\"r n\">3,00</td>") == std::string::npos);
+    CHECK(out.find("td.hl {") != std::string::npos);
+    CHECK(out.find("print-color-adjust: exact;") != std::string::npos);
+}
+
+TEST_CASE("HTML charts are inline SVG, signatures end each section", "[formats][html]") {
+    const std::string out = html(schoolctl::test::featured_document());
+    CHECK(count(out, "<svg ") == 2);
+    CHECK(count(out, "</svg>") == 2);
+    CHECK(out.find("<script") == std::string::npos);
+    CHECK(out.find(">Качество знаний по классам, %</text>") != std::string::npos);
+    CHECK(out.find("<polyline ") != std::string::npos);
+    CHECK(out.find(">5Ё</text>") != std::string::npos);
+    const auto signatures = out.find("<div class=\"signatures\">");
+    REQUIRE(signatures != std::string::npos);
+    CHECK(signatures > out.rfind("</svg>"));
+    CHECK(signatures < out.find("</section>"));
+    CHECK(out.find("<span class=\"label\">Директор</span><span class=\"line\"></span>"
+                   "<span class=\"value\">Ёлкина А. П.</span>") != std::string::npos);
+}
+
+TEST_CASE("HTML without the additions has none of their style", "[formats][html]") {
+    const std::string out = html(schoolctl::test::small_document());
+    for (const char* absent : {"td.hl", "th.g", "figure.chart", ".signature", "colspan", "<svg"}) {
+        CAPTURE(absent);
+        CHECK(out.find(absent) == std::string::npos);
+    }
+}

@@ -125,3 +125,11 @@ TEST_CASE("JSON replaces invalid UTF-8 instead of failing", "[formats][json]") {
     doc.title = "bad \xFF byte";
     CHECK(json(doc).find("\"bad \xEF\xBF\xBD byte\"") != std::string::npos);
 }
+
+TEST_CASE("JSON names grouped columns «Group: Title», as CSV does", "[formats][json]") {
+    const auto parsed = nlohmann::json::parse(json(schoolctl::test::featured_document()));
+    const auto& columns = parsed["sections"][0]["columns"];
+    CHECK(columns == nlohmann::json::array({"Класс", "Математика: I", "Математика: II",
+                                            "Математика: год", "Качество, %", "Пропуски, %"}));
+    CHECK(parsed["sections"][0]["rows"][1][2] == "н/а");
+}

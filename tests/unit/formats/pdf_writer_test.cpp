@@ -183,3 +183,87 @@ TEST_CASE("PDF with a file that is not a font", "[formats][pdf]") {
         CHECK(std::string(e.what()).find(options.font_regular) != std::string::npos);
     }
 }
+
+namespace {
+
+// Pixels of page `page` (150 dpi) close to the highlight's light red, #FFC7CE.
+std::size_t light_red_pixels(const std::filesystem::path& pdf, int page) {
+    const auto result = test::run_command("pdftoppm -r 150 -f " + std::to_string(page) + " -l " +
+                                          std::to_string(page) + " " + test::quoted(pdf) +
+                                          " 2>/dev/null");
+    REQUIRE(result.status == 0);
+    std::istringstream in(result.output);
+    std::string magic;
+    int width = 0, height = 0, maxval = 0;
+    in >> magic >> width >> height >> maxval;
+    REQUIRE(magic == "P6");
+    in.get();
+    std::size_t n = 0;
+    for (int i = 0; i < width * height; ++i) {
+        const int r = in.get(), g = in.get(), b = in.get();
+        if (r > 245 && g > 188 && g < 212 && b > 195 && b < 220) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("PDF: group heading, charts and signatures on one page", "[formats][pdf]") {
+    test::TempDir dir;
+    const auto pdf = render(dir, test::featured_document());
+    CHECK(pdfinfo(pdf).find("Pages:           1\n") != std::string::npos);
+    const std::string text = pdftotext(pdf);
+    for (const char* expected :
+         {"Математика", "Качество знаний по классам, %", "Средний балл по четвертям", "5Ё",
+          "Директор", "Ёлкина А. П.", "Заместитель директора по УВР", "Пропуски, %"}) {
+        CAPTURE(expected);
+        CHECK(text.find(expected) != std::string::npos);
+    }
+    // The group title stands above the column titles, the signatures after the charts.
+    CHECK(text.find("Математика") < text.find("Класс"));
+    CHECK(text.find("Средний балл по четвертям") < text.find("Директор"));
+}
+
+TEST_CASE("PDF fills highlighted cells light red, and only when a rule catches one",
+          "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::featured_document();
+    doc.sections[0].charts.clear(); // bars are coloured too
+    const std::size_t caught = light_red_pixels(render(dir, doc, liberation(), "hl.pdf"), 1);
+    for (auto& column : doc.sections[0].table.columns) {
+        column.highlight.reset();
+    }
+    const std::size_t plain = light_red_pixels(render(dir, doc, liberation(), "plain.pdf"), 1);
+    CHECK(plain == 0);
+    CHECK(caught > 5 * 1000); // five cells, each well over 1,000 pixels at 150 dpi
+}
+
+TEST_CASE("PDF repeats the group heading and keeps signatures and charts whole",
+          "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::featured_document();
+    auto& rows = doc.sections[0].table.rows;
+    const auto first = rows;
+    for (int i = 0; i < 15; ++i) {
+        rows.insert(rows.end(), first.begin(), first.end());
+    }
+    const auto pdf = render(dir, doc);
+    const std::string info = pdfinfo(pdf);
+    const auto at = info.find("Pages:");
+    REQUIRE(at != std::string::npos);
+    const int pages = std::stoi(info.substr(at + 6));
+    CHECK(pages >= 2);
+    CHECK(pages <= 4);
+    for (int page = 1; page <= pages; ++page) {
+        CAPTURE(page);
+        const std::string text = pdftotext(pdf, page, page);
+        if (text.find("62,50") != std::string::npos) { // a page with table rows has the heading
+            CHECK(text.find("Математика") != std::string::npos);
+        }
+    }
+    const std::string last = pdftotext(pdf, pages, pages);
+    CHECK(last.find("Директор") != std::string::npos);
+    CHECK(last.find("Заместитель директора по УВР") != std::string::npos);
+}

@@ -62,6 +62,68 @@ inline report::Document small_document() {
     return doc;
 }
 
+// A document with everything the writers add beyond cells: a column group, highlight rules
+// (texts, below, at least), a bar and a line chart, and signature lines.
+inline report::Document featured_document() {
+    using report::Align;
+    using report::Decimal;
+    report::Document doc;
+    doc.kind = "performance";
+    doc.title = "Успеваемость по классам";
+    doc.school = "Школа № 1";
+    doc.generated = "28.11.2026 17:43";
+    doc.section_key_title = "Параллель";
+    report::Section s;
+    s.key = "5";
+    s.heading = "Параллель 5";
+    report::Highlight failing;
+    failing.texts = {"2", "н/а"};
+    failing.below = Decimal{300, 2};
+    report::Highlight low_quality;
+    low_quality.below = Decimal{50, 0};
+    report::Highlight absent;
+    absent.at_least = Decimal{3000, 2};
+    std::vector<report::Column> columns = {{"Класс", 8},
+                                           {"I", 6, Align::right},
+                                           {"II", 6, Align::right},
+                                           {"год", 6, Align::right},
+                                           {"Качество, %", 10, Align::right},
+                                           {"Пропуски, %", 10, Align::right}};
+    columns[1].highlight = failing;
+    columns[2].highlight = failing;
+    columns[3].highlight = failing;
+    columns[4].highlight = low_quality;
+    columns[5].highlight = absent;
+    s.table.columns = columns;
+    s.table.groups = {{"Математика", 1, 3}};
+    s.table.rows = {
+        {std::string("5А"), Decimal{420, 2}, Decimal{380, 2}, std::int64_t{4}, Decimal{6250, 2},
+         Decimal{1210, 2}},
+        {std::string("5Б"), Decimal{290, 2}, std::string("н/а"), std::int64_t{2},
+         Decimal{4100, 2}, Decimal{3000, 2}},
+        {std::string("5В"), Decimal{350, 2}, Decimal{410, 2}, std::int64_t{3}, Decimal{5500, 2},
+         Decimal{2999, 2}},
+        {std::string("5Ё"), Decimal{460, 2}, std::monostate{}, std::int64_t{5}, Decimal{8000, 2},
+         Decimal{500, 2}},
+    };
+    s.notes = {"Качество — доля «4» и «5»."};
+    report::Chart bar;
+    bar.kind = report::Chart::Kind::bar;
+    bar.title = "Качество знаний по классам, %";
+    bar.category_column = 0;
+    bar.value_columns = {4, 5};
+    bar.value_axis = "%";
+    report::Chart line;
+    line.kind = report::Chart::Kind::line;
+    line.title = "Средний балл по четвертям";
+    line.category_column = 0;
+    line.value_columns = {1, 2};
+    line.value_axis = "балл";
+    s.charts = {bar, line};
+    doc.sections = {s};
+    doc.signatures = {{"Директор", "Ёлкина А. П."}, {"Заместитель директора по УВР", ""}};
+    return doc;
+}
 
 struct CommandResult {
     int status = -1;

@@ -56,3 +56,40 @@ TEST_CASE("terminal table right-aligns a column of numbers", "[formats][table]")
                        "Ёж              7\n"
                        "Аня и Я       120\n");
 }
+
+TEST_CASE("terminal table: group heading line, plain text by default", "[formats][table]") {
+    auto doc = schoolctl::test::featured_document();
+    std::ostringstream out;
+    write_table(doc, out);
+    const std::string text = out.str();
+    CHECK(text.find("Параллель 5\n"
+                    "         Математика\n"
+                    "Класс     I    II  год  Качество, %  Пропуски, %\n"
+                    "-----  ----  ----  ---  -----------  -----------\n"
+                    "5А     4,20  3,80    4        62,50        12,10\n") != std::string::npos);
+    CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("terminal table widens a column for a long group title", "[formats][table]") {
+    report::Document doc;
+    report::Section s;
+    s.table.columns = {{"А"}, {"Б"}};
+    s.table.groups = {{"Длинная группа", 0, 2}};
+    s.table.rows = {{std::string("1"), std::string("2")}};
+    doc.sections = {s};
+    std::ostringstream out;
+    write_table(doc, out);
+    CHECK(out.str() == "Длинная группа\n"
+                       "А  Б\n"
+                       "-  -----------\n"
+                       "1  2\n");
+}
+
+TEST_CASE("terminal table in colour: caught cells bold", "[formats][table]") {
+    std::ostringstream out;
+    write_table(schoolctl::test::featured_document(), out, true);
+    const std::string text = out.str();
+    CHECK(text.find("5Б     \x1b[1m2,90\x1b[0m  \x1b[1m н/а\x1b[0m  \x1b[1m  2\x1b[0m") !=
+          std::string::npos);
+    CHECK(text.find("5В     3,50  4,10    3        55,00        29,99\n") != std::string::npos);
+}

@@ -1,4 +1,5 @@
 #include "formats/xlsx_writer.h"
+#include "formats/zip_archive.h"
 #include "report_test_support.h"
 #include "util/error.h"
 
@@ -154,4 +155,100 @@ TEST_CASE("XLSX into a missing directory is cant_create", "[formats][xlsx]") {
               "cannot create " + path.string() + ": No such file or directory");
     }
     CHECK(!std::filesystem::exists(path));
+}
+
+namespace {
+
+// The featured document on a sheet named like a real class, so libxlsxwriter quotes it itself.
+report::Document featured(const std::string& key = "5А") {
+    auto doc = test::featured_document();
+    doc.sections[0].key = key;
+    return doc;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("XLSX groups: merged heading row, both header rows frozen and repeated",
+          "[formats][xlsx]") {
+    for (std::size_t constant_memory : {std::size_t{200'000}, std::size_t{0}}) {
+        CAPTURE(constant_memory);
+        test::TempDir dir;
+        const auto path = dir / "report.xlsx";
+        write_xlsx(featured(), path, XlsxOptions{created, constant_memory});
+        const schoolctl::formats::ZipArchive zip(path.string());
+        const std::string sheet = zip.read("xl/worksheets/sheet1.xml");
+        CHECK(sheet.find("<mergeCell ref=\"B5:D5\"/>") != std::string::npos);
+        const std::string out = dump(dir, path);
+        CHECK(out.find("freeze=A7 filter=A6:F10 repeat=$5:$6") != std::string::npos);
+        CHECK(out.find("B5 s 'Математика' General bold\n") != std::string::npos);
+        CHECK(out.find("C6 s 'II' General bold\n") != std::string::npos);
+        CHECK(out.find("B7 n 4.2 0.00\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("XLSX highlights are conditional formats on the data rows", "[formats][xlsx]") {
+    test::TempDir dir;
+    const auto path = dir / "report.xlsx";
+    write_xlsx(featured(), path, XlsxOptions{created});
+    const schoolctl::formats::ZipArchive zip(path.string());
+    const std::string sheet = zip.read("xl/worksheets/sheet1.xml");
+    CHECK(count(sheet, "<conditionalFormatting ") == 5);
+    CHECK(sheet.find("<conditionalFormatting sqref=\"C7:C10\">") != std::string::npos);
+    CHECK(sheet.find("<formula>\"н/а\"</formula>") != std::string::npos);
+    // Numbers by formula, so empty cells (0 to Excel) and text are never caught.
+    CHECK(sheet.find("<formula>AND(ISNUMBER(B7),B7&lt;3.00)</formula>") != std::string::npos);
+    CHECK(sheet.find("<formula>AND(ISNUMBER(D7),D7=2)</formula>") != std::string::npos);
+    CHECK(sheet.find("<formula>AND(ISNUMBER(F7),F7&gt;=30.00)</formula>") != std::string::npos);
+    CHECK(sheet.find("<conditionalFormatting sqref=\"A7:A10\">") == std::string::npos);
+    const std::string styles = zip.read("xl/styles.xml");
+    CHECK(styles.find("<dxf>") != std::string::npos);
+    CHECK(styles.find("FFFFC7CE") != std::string::npos);
+}
+
+TEST_CASE("XLSX charts refer to the section sheet's cells", "[formats][xlsx]") {
+    for (const std::string key : {"5А", "5"}) {
+        CAPTURE(key);
+        test::TempDir dir;
+        const auto path = dir / "report.xlsx";
+        write_xlsx(featured(key), path, XlsxOptions{created});
+        const schoolctl::formats::ZipArchive zip(path.string());
+        REQUIRE(zip.contains("xl/charts/chart1.xml"));
+        REQUIRE(zip.contains("xl/charts/chart2.xml"));
+        CHECK(!zip.contains("xl/charts/chart3.xml"));
+        const std::string bar = zip.read("xl/charts/chart1.xml");
+        const std::string line = zip.read("xl/charts/chart2.xml");
+        const std::string sheet = "'" + key + "'!";
+        CHECK(bar.find("<c:barChart>") != std::string::npos);
+        CHECK(bar.find("<c:barDir val=\"col\"/>") != std::string::npos);
+        CHECK(bar.find("<c:f>" + sheet + "$A$7:$A$10</c:f>") != std::string::npos);
+        CHECK(bar.find("<c:f>" + sheet + "$E$7:$E$10</c:f>") != std::string::npos);
+        CHECK(bar.find("<c:f>" + sheet + "$F$7:$F$10</c:f>") != std::string::npos);
+        CHECK(bar.find("<c:f>" + sheet + "$E$6</c:f>") != std::string::npos); // series name
+        CHECK(bar.find("Качество знаний по классам, %") != std::string::npos);
+        CHECK(line.find("<c:lineChart>") != std::string::npos);
+        CHECK(line.find("<c:f>" + sheet + "$B$7:$B$10</c:f>") != std::string::npos);
+        CHECK(line.find("<c:f>" + sheet + "$C$7:$C$10</c:f>") != std::string::npos);
+        CHECK(line.find("балл") != std::string::npos);
+        const std::string out = dump(dir, path);
+        CHECK(out.find("A12 s 'Качество — доля «4» и «5».' General\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("XLSX without the additions has no merged cells, rules or charts", "[formats][xlsx]") {
+    test::TempDir dir;
+    const auto path = dir / "report.xlsx";
+    write_xlsx(test::small_document(), path, XlsxOptions{created});
+    const schoolctl::formats::ZipArchive zip(path.string());
+    const std::string sheet = zip.read("xl/worksheets/sheet1.xml");
+    CHECK(sheet.find("<mergeCell") == std::string::npos);
+    CHECK(sheet.find("<conditionalFormatting") == std::string::npos);
+    CHECK(!zip.contains("xl/charts/chart1.xml"));
 }
