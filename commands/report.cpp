@@ -226,7 +226,8 @@ int ReportCommand::run(Context& ctx) {
     } else {
         doc = app::build_class_list(session, {class_, birth_dates_});
     }
-    std::string written = app::deliver_report(session, doc, {format, out_, ctx.stdout_color()}, ctx.out());
+    std::string written =
+        app::deliver_report(session, doc, {format, out_, ctx.stdout_color()}, ctx.out());
     if (written != "-") {
         ctx.out() << written << '\n';
     }

@@ -8,7 +8,7 @@ packages=(
   libcli11-dev libsqlite3-dev sqlite3 libxlsxwriter-dev libhpdf-dev libtomlplusplus-dev
   catch2 libsodium-dev libicu-dev libzip-dev libexpat1-dev libfmt-dev nlohmann-json3-dev
   fonts-liberation2
-  python3-openpyxl poppler-utils
+  python3-openpyxl poppler-utils qpdf
   fet-data  # FET's example timetables, read by tests/unit/formats/fet_reader_test.cpp
   python3-icalendar  # a real iCalendar parser for tests/cli/export_ics.test
 )

@@ -74,6 +74,15 @@ std::string deliver_report(Session& s, const report::Document& doc, const Report
     if (d.out == "-") {
         formats::write_report(doc, d.format, stdout_stream, options);
     } else {
+        if (d.out.back() == '/') {
+            // A directory the user named with its slash is made, like the dated directories of
+            // a cron job (--out /srv/reports/%Y-%m-%d/).
+            std::error_code ec;
+            std::filesystem::create_directories(d.out, ec);
+            if (ec) {
+                throw Error(ExitCode::cant_create, "cannot create " + d.out + ": " + ec.message());
+            }
+        }
         std::filesystem::path path = target_path(doc, d);
         formats::write_report_file(doc, d.format, path, options);
         destination = std::filesystem::absolute(path).string();
@@ -100,7 +109,7 @@ std::vector<std::string> deliver_sections(Session& s, const report::Document& do
     if (ec) {
         throw Error(ExitCode::cant_create, "cannot create " + dir.string() + ": " + ec.message());
     }
-    formats::RenderOptions options = render_options(s);
+    formats::RenderOptions options = render_options(s, d);
     std::vector<std::string> written;
     for (std::size_t i = 0; i < doc.sections.size(); ++i) {
         report::Document one = doc;

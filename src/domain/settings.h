@@ -114,6 +114,8 @@ struct Settings {
     std::string font_regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
     std::string font_bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
     std::string csv_dialect = "excel";  // "excel": ';' + BOM; "rfc4180": ',' no BOM
+    // Signature lines under the printed forms: «Директор» or «Директор: Иванова А. А.».
+    std::vector<std::string> report_signatures;
     // [accounts]
     int session_hours = 12;        // how long `schoolctl login` lasts
     int password_min_length = 12;  // never below 8 (NIST SP 800-63B)

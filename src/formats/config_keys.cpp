@@ -512,6 +512,12 @@ const std::vector<ConfigKey>& config_keys() {
          R"("/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf")",
          "Bold TrueType font for PDF headings, with the same Cyrillic coverage.",
          bind<&Settings::font_bold>(), 1},
+        {"reports.signatures",
+         K::string_array,
+         "[]",
+         "Signature lines under the printed period forms, each a role with an optional name: "
+         "[\"Директор: Иванова А. А.\", \"Заместитель директора по УВР\"].",
+         bind<&Settings::report_signatures>()},
         {"reports.csv_dialect",
          K::string,
          R"("excel")",

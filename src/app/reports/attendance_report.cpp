@@ -44,7 +44,9 @@ report::Document build_attendance_report(Session& session, const ReportScope& sc
         report::Section& section = doc.sections.emplace_back();
         section.key = klass.name();
         section.heading = w("Класс ", "Class ") + klass.name();
-        section.meta.push_back({w("Даты", "Dates"), scope.dates_label(klass.grade)});
+        if (scope.dates_label(klass.grade) != doc.meta.back().value) {
+            section.meta.push_back({w("Даты", "Dates"), scope.dates_label(klass.grade)});
+        }
         if (!scope.class_teachers[k].empty()) {
             section.meta.push_back(
                 {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});

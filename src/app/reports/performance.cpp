@@ -105,13 +105,17 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         report::Section& section = doc.sections.emplace_back();
         section.key = klass.name();
         section.heading = w("Класс ", "Class ") + klass.name();
-        section.meta.push_back({w("Период", "Period"), scope.dates_label(klass.grade)});
+        if (scope.dates_label(klass.grade) != doc.meta.back().value) {
+            section.meta.push_back({w("Период", "Period"), scope.dates_label(klass.grade)});
+        }
         if (!scope.class_teachers[k].empty()) {
             section.meta.push_back(
                 {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
         }
         report::Table& table = section.table;
-        table.columns = {{"№", 4, report::Align::right}, {w("Ученик", "Pupil"), 28}};
+        // The year's sheet has five columns a subject: short names leave them the room.
+        const bool wide = periods.size() > 1;
+        table.columns = {{"№", 3, report::Align::right}, {w("Ученик", "Pupil"), wide ? 15.0 : 28.0}};
         const std::size_t first_mark_column = table.columns.size();
         for (const auto& subject : grid.subjects_of(ids)) {
             std::size_t first = table.columns.size();
@@ -120,8 +124,7 @@ report::Document build_performance_report(Session& session, const ReportScope& s
                 std::string title = periods.size() == 1 ? subject.name
                                     : year              ? std::string(w("год", "year"))
                                                         : roman(i + 1);
-                report::Column column(title, periods.size() == 1 ? 8 : 4,
-                                      report::Align::center);
+                report::Column column(title, wide ? 3 : 8, report::Align::center);
                 column.highlight = failing_marks();
                 table.columns.push_back(std::move(column));
                 columns.push_back({subject.id, periods[i]});
@@ -131,18 +134,17 @@ report::Document build_performance_report(Session& session, const ReportScope& s
             }
         }
         const std::size_t first_attendance = table.columns.size();
-        table.columns.push_back({w("Пропущено дней", "Days missed"), 8, report::Align::right});
-        table.columns.push_back({w("Пропущено уроков", "Lessons missed"), 8,
-                                 report::Align::right});
+        table.columns.push_back({w("дней", "days"), 6, report::Align::right});
+        table.columns.push_back({w("уроков", "lessons"), 6, report::Align::right});
         table.columns.push_back({w("из них по болезни", "of them ill"), 8,
                                  report::Align::right});
-        table.groups.push_back({w("Пропуски", "Absences"), first_attendance, 3});
+        table.groups.push_back({w("Пропущено", "Missed"), first_attendance, 3});
         widest = std::max(widest, table.columns.size());
 
         std::vector<std::vector<std::string>> counted;  // marks of the pupils still in the class
         for (std::size_t i = 0; i < roll.pupils.size(); ++i) {
             const RollPupil& p = roll.pupils[i];
-            std::string name = domain::full_name(p.name);
+            std::string name = wide ? domain::short_name(p.name) : domain::full_name(p.name);
             if (!p.at_end) {
                 name += w(" (выбыл(а) ", " (left ") + domain::format_ru(p.to) + ")";
             }

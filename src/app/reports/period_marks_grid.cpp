@@ -68,6 +68,24 @@ report::Document period_document(const Session& session, const ReportScope& scop
     doc.meta.push_back({scope.period ? w("Период", "Period") : w("Даты", "Dates"),
                         scope.dates_label(grade)});
     doc.section_key_title = w("Класс", "Class");
+    if (scope.classes.size() == 1 && !scope.class_teachers.front().empty()) {
+        doc.signatures.push_back(
+            {w("Классный руководитель", "Class teacher"), scope.class_teachers.front()});
+    } else {
+        doc.signatures.push_back({w("Классный руководитель", "Class teacher"), ""});
+    }
+    for (const auto& line : session.settings().report_signatures) {
+        auto colon = line.find(':');
+        std::string role = line.substr(0, colon);
+        std::string name = colon == std::string::npos ? "" : line.substr(colon + 1);
+        auto trim = [](std::string& t) {
+            t.erase(0, t.find_first_not_of(' '));
+            t.erase(t.find_last_not_of(' ') + 1);
+        };
+        trim(role);
+        trim(name);
+        doc.signatures.push_back({role, name});
+    }
     return doc;
 }
 

@@ -31,8 +31,7 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
     report::Document& doc = out.document;
     doc = period_document(session, scope, "report-card", w("Табель успеваемости", "Report card"));
     doc.section_key_title = w("Ученик", "Pupil");
-    doc.signatures = {{w("Классный руководитель", "Class teacher"), ""},
-                      {w("Родители (законные представители)", "Parent or guardian"), ""}};
+    doc.signatures.push_back({w("Родители (законные представители)", "Parent or guardian"), ""});
     for (std::size_t k = 0; k < scope.classes.size(); ++k) {
         const auto& klass = scope.classes[k];
         domain::DateRange dates = scope.dates_for(klass.grade);
