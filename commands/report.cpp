@@ -10,6 +10,7 @@
 #include "app/reports/performance.h"
 #include "app/reports/report_card.h"
 #include "app/reports/report_scope.h"
+#include "app/reports/school_summary.h"
 #include "app/reports/substitutions.h"
 #include "app/reports/timetable_report.h"
 #include "app/reports/unseen.h"
@@ -132,6 +133,16 @@ void ReportCommand::add_cli(CLI::App& app) {
         ->capture_default_str();
     add_output_options(*class_summary_);
 
+    school_summary_ = app.add_subcommand(
+        "school-summary",
+        "The school's indicators per class, parallel, subject and teacher, and their trend "
+        "over the periods, with charts");
+    add_scope_options(*school_summary_);
+    school_summary_->add_option("--basis", basis_, "pupils (the default) or marks")
+        ->check(CLI::IsMember({"pupils", "marks"}))
+        ->capture_default_str();
+    add_output_options(*school_summary_);
+
     report_card_ = app.add_subcommand(
         "report-card",
         "Табель: each pupil's subjects × period and year marks, absences and remarks, a "
@@ -185,6 +196,10 @@ int ReportCommand::run(Context& ctx) {
         doc = app::build_attendance_report(session, scope(), {threshold_});
     } else if (class_summary_->parsed()) {
         doc = app::build_class_summary(
+            session, scope(),
+            {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (school_summary_->parsed()) {
+        doc = app::build_school_summary(
             session, scope(),
             {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
     } else if (at_risk_->parsed()) {

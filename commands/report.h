@@ -23,6 +23,7 @@ private:
     CLI::App* class_summary_ = nullptr;
     CLI::App* report_card_ = nullptr;
     CLI::App* at_risk_ = nullptr;
+    CLI::App* school_summary_ = nullptr;
     int run_days_ = 3;
     bool split_ = false;
     std::optional<int> parallel_;

@@ -44,4 +44,40 @@ std::vector<AbsenceRow> absences_between(Database& db, std::int64_t year_id,
     return out;
 }
 
+std::vector<TeachingRow> teaching_between(Database& db, std::int64_t year_id,
+                                          const std::string& from, const std::string& to) {
+    Statement st = db.prepare(
+        "SELECT DISTINCT r.teacher_id, r.subject_id, r.class_id, r.group_id, p.last_name, "
+        "p.first_name, p.middle_name FROM timetable_rules r JOIN people p ON p.id = r.teacher_id "
+        "WHERE r.year_id = ?1 AND r.valid_from <= ?3 AND r.valid_to >= ?2 "
+        "ORDER BY r.teacher_id, r.subject_id, r.class_id, r.group_id");
+    st.bind(1, year_id).bind(2, from).bind(3, to);
+    std::vector<TeachingRow> out;
+    while (st.step() == Step::row) {
+        TeachingRow t;
+        t.teacher_id = st.get_int(0);
+        t.subject_id = st.get_int(1);
+        t.class_id = st.get_optional_int(2);
+        t.group_id = st.get_optional_int(3);
+        t.teacher = {st.get_text(4), st.get_text(5), st.get_text(6)};
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> group_members_on(Database& db,
+                                                                   std::int64_t year_id,
+                                                                   const std::string& date) {
+    Statement st = db.prepare(
+        "SELECT m.group_id, m.pupil_id FROM group_memberships m "
+        "JOIN groups g ON g.id = m.group_id WHERE g.year_id = ?1 AND m.from_date <= ?2 "
+        "AND (m.to_date IS NULL OR m.to_date >= ?2) ORDER BY m.group_id, m.pupil_id");
+    st.bind(1, year_id).bind(2, date);
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    while (st.step() == Step::row) {
+        out.emplace_back(st.get_int(0), st.get_int(1));
+    }
+    return out;
+}
+
 }  // namespace schoolctl::store

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/person_name.h"
@@ -39,5 +40,24 @@ struct AbsenceRow {
 // By pupil, date and lesson number.
 std::vector<AbsenceRow> absences_between(Database& db, std::int64_t year_id,
                                          const std::string& from, const std::string& to);
+
+// Who teaches a subject to a class or a group in the year, from the timetable's rules in the
+// dates (a rule valid at some time between them); each triple once.
+struct TeachingRow {
+    std::int64_t teacher_id = 0;
+    std::int64_t subject_id = 0;
+    std::optional<std::int64_t> class_id;  // a whole class, or
+    std::optional<std::int64_t> group_id;  // a group
+    domain::PersonName teacher;
+};
+
+// By teacher name order is left to the caller; rows by teacher id, subject, class, group.
+std::vector<TeachingRow> teaching_between(Database& db, std::int64_t year_id,
+                                          const std::string& from, const std::string& to);
+
+// A pupil in a group of the year on a date.
+std::vector<std::pair<std::int64_t, std::int64_t>> group_members_on(Database& db,
+                                                                   std::int64_t year_id,
+                                                                   const std::string& date);
 
 }  // namespace schoolctl::store

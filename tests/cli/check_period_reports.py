@@ -4,7 +4,7 @@
     check_period_reports.py DIR
 
 DIR holds what tests/cli/report_period.test wrote: performance.xlsx and .pdf (--period year, every
-class), attendance.xlsx (Q1), class-summary.pdf and class-summary.html (Q1), with
+class), attendance.xlsx and school-summary.xlsx (Q1), class-summary.pdf and class-summary.html (Q1), with
 reports.signatures naming the director. XLSX is read with openpyxl
 (sheets, typed cells, frozen header, merged group heading, conditional formats) and converted by
 LibreOffice when it is installed; the PDF is checked by qpdf and its text by pdftotext (Cyrillic,
@@ -93,6 +93,19 @@ def attendance(path):
     del total
 
 
+def school_summary(path):
+    book = openpyxl.load_workbook(path)
+    check(book.sheetnames == ["Классы", "Параллели", "Предметы", "Учителя", "Динамика"],
+          f"school-summary sheets: {book.sheetnames}")
+    charts = {name: len(book[name]._charts) for name in book.sheetnames}
+    check(charts["Классы"] == 1 and charts["Динамика"] == 1,
+          f"school-summary: charts per sheet {charts}")
+    rows = list(book["Классы"].iter_rows(values_only=True))
+    school = next((r for r in rows if r[0] == "Школа"), None)
+    check(school is not None and school[1] == 100 and school[8] == 37 and school[9] == 3.37,
+          f"school-summary: the school's row {school}")
+
+
 def class_summary_pdf(path):
     check(subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode == 0,
           "class-summary.pdf: qpdf --check fails")
@@ -147,6 +160,7 @@ def main():
     d = pathlib.Path(sys.argv[1])
     performance(d / "performance.xlsx")
     attendance(d / "attendance.xlsx")
+    school_summary(d / "school-summary.xlsx")
     class_summary_pdf(d / "class-summary.pdf")
     performance_pdf(d / "performance.pdf")
     with_libreoffice(d / "performance.xlsx")
