@@ -8,6 +8,7 @@
 #include "app/reports/class_list.h"
 #include "app/reports/class_summary.h"
 #include "app/reports/performance.h"
+#include "app/reports/report_all.h"
 #include "app/reports/report_card.h"
 #include "app/reports/report_scope.h"
 #include "app/reports/school_summary.h"
@@ -15,6 +16,7 @@
 #include "app/reports/timetable_report.h"
 #include "app/reports/unseen.h"
 #include "commands/context.h"
+#include "commands/progress_bar.h"
 #include "commands/date_options.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -143,6 +145,26 @@ void ReportCommand::add_cli(CLI::App& app) {
         ->capture_default_str();
     add_output_options(*school_summary_);
 
+    all_ = app.add_subcommand(
+        "all",
+        "Every standard report of a period for every class into one directory, for cron: "
+        "performance, attendance, class and school summaries, at-risk (XLSX, PDF), report cards");
+    add_scope_options(*all_);
+    all_->add_option("--out", out_,
+                     "The directory (made if missing); strftime's %Y, %m, %d … give the date")
+        ->type_name("DIR")
+        ->required();
+    all_->add_option("--threshold", threshold_, "As for report attendance")
+        ->type_name("PERCENT")
+        ->check(CLI::Range(0, 100))
+        ->capture_default_str();
+    all_->add_option("--basis", basis_, "As for report class-summary")
+        ->check(CLI::IsMember({"pupils", "marks"}))
+        ->capture_default_str();
+    all_->add_option("--threads", threads_, "Reports rendered at once (default: one per core)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 64));
+
     report_card_ = app.add_subcommand(
         "report-card",
         "Табель: each pupil's subjects × period and year marks, absences and remarks, a "
@@ -169,7 +191,54 @@ void ReportCommand::add_cli(CLI::App& app) {
     add_output_options(*at_risk_);
 }
 
+int ReportCommand::run_all(Context& ctx) {
+    app::Session& session = ctx.session();
+    app::ReportAllRequest r;
+    r.scope.klass = class_;
+    r.scope.parallel = parallel_;
+    r.scope.period = period_;
+    r.scope.from = date_option("--from", from_);
+    r.scope.to = date_option("--to", to_);
+    std::string lang = lang_.value_or(session.settings().report_language);
+    r.scope.lang = lang == "en" ? app::ReportLang::en : app::ReportLang::ru;
+    r.out_dir = app::expand_time_pattern(out_, now_seconds());
+    r.threads = threads_;
+    r.attendance.threshold_percent = threshold_;
+    r.summary.basis = basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils;
+    std::unique_ptr<ProgressBar> bar;
+    std::mutex bar_mutex;
+    auto progress = [&](std::size_t done, std::size_t total) {
+        std::lock_guard lock(bar_mutex);
+        if (!bar) {
+            bar = std::make_unique<ProgressBar>(ctx.err(), "reports", total, ctx.show_progress());
+        }
+        bar->update(done);
+    };
+    auto files = app::build_all_reports(session, r, progress);
+    if (bar) {
+        bar->finish();
+    }
+    std::size_t failures = 0;
+    for (const auto& f : files) {
+        if (f.error.empty()) {
+            ctx.out() << f.path << '\n';
+        } else {
+            ++failures;
+            ctx.err() << "schoolctl: report all: " << f.path << ": " << f.error << '\n';
+        }
+    }
+    if (failures > 0) {
+        ctx.err() << "schoolctl: report all: " << failures << " of " << files.size()
+                  << " reports failed; the others were written to " << r.out_dir << '\n';
+        return static_cast<int>(ExitCode::failure);
+    }
+    return 0;
+}
+
 int ReportCommand::run(Context& ctx) {
+    if (all_->parsed()) {
+        return run_all(ctx);
+    }
     formats::ReportFormat format = app::choose_format(format_, out_);
     bool binary = format == formats::ReportFormat::xlsx || format == formats::ReportFormat::pdf;
     if (binary && out_ == "-" && ::isatty(STDOUT_FILENO) == 1) {

@@ -24,6 +24,10 @@ private:
     CLI::App* report_card_ = nullptr;
     CLI::App* at_risk_ = nullptr;
     CLI::App* school_summary_ = nullptr;
+    CLI::App* all_ = nullptr;
+    unsigned threads_ = 0;
+    // `report all`: every standard report into one directory; returns the exit code.
+    int run_all(Context& ctx);
     int run_days_ = 3;
     bool split_ = false;
     std::optional<int> parallel_;

@@ -43,6 +43,42 @@ formats::RenderOptions render_options(const Session& s, const ReportDestination&
 
 }  // namespace
 
+formats::RenderOptions report_render_options(const Session& s) {
+    return render_options(s, ReportDestination{});
+}
+
+std::string expand_time_pattern(const std::string& pattern, std::time_t at) {
+    if (pattern.find('%') == std::string::npos) {
+        return pattern;
+    }
+    std::time_t moscow = at + 3 * 3600;
+    std::tm tm{};
+    ::gmtime_r(&moscow, &tm);
+    auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '%') {
+            out += pattern[i];
+            continue;
+        }
+        char c = i + 1 < pattern.size() ? pattern[++i] : '\0';
+        switch (c) {
+            case 'Y': out += std::to_string(tm.tm_year + 1900); break;
+            case 'm': out += two(tm.tm_mon + 1); break;
+            case 'd': out += two(tm.tm_mday); break;
+            case 'H': out += two(tm.tm_hour); break;
+            case 'M': out += two(tm.tm_min); break;
+            case 'S': out += two(tm.tm_sec); break;
+            case '%': out += '%'; break;
+            default:
+                throw Error(ExitCode::usage,
+                            "--out \"" + pattern + "\": %" + std::string(1, c) +
+                                " is not one of %Y, %m, %d, %H, %M, %S, %%");
+        }
+    }
+    return out;
+}
+
 formats::ReportFormat choose_format(const std::optional<std::string>& format,
                                     const std::string& out) {
     if (format) {

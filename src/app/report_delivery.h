@@ -1,6 +1,7 @@
 #pragma once
 // Writing a built report where the user asked, and recording the export in the audit log
 // (reports carry personal data: who exported what, where, how many rows).
+#include <ctime>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -17,6 +18,14 @@ struct ReportDestination {
                             // named after the report inside it; else the file itself
     bool color = false;     // bold highlights in the terminal table (stdout is a terminal)
 };
+
+// The fonts, CSV dialect and creation time every report of the session is rendered with.
+formats::RenderOptions report_render_options(const Session& session);
+
+// %Y, %m, %d, %H, %M, %S (as strftime writes them) and %% in `pattern`, with the time `at` in
+// Moscow (UTC+3), for dated output directories: "/srv/reports/%Y-%m-%d/" →
+// "/srv/reports/2026-12-28/". Any other % is exit 64.
+std::string expand_time_pattern(const std::string& pattern, std::time_t at);
 
 // The format a user meant: --format when given, else the --out file's extension, else table.
 formats::ReportFormat choose_format(const std::optional<std::string>& format,
