@@ -7,6 +7,7 @@
 #include "app/reports/attendance_report.h"
 #include "app/reports/class_list.h"
 #include "app/reports/class_summary.h"
+#include "app/reports/journal_spread.h"
 #include "app/reports/performance.h"
 #include "app/reports/report_all.h"
 #include "app/reports/report_card.h"
@@ -145,6 +146,16 @@ void ReportCommand::add_cli(CLI::App& app) {
         ->capture_default_str();
     add_output_options(*school_summary_);
 
+    journal_page_ = app.add_subcommand(
+        "journal-page",
+        "The classroom journal spread of a subject and class: pupils × lesson dates with marks "
+        "and «н», and the dates with topics and homework");
+    add_scope_options(*journal_page_);
+    journal_page_->add_option("--subject", subject_, "The subject: code or name")->required();
+    journal_page_->add_option("--group", group_,
+                              "One of the class's groups, for a subject taught in groups");
+    add_output_options(*journal_page_);
+
     all_ = app.add_subcommand(
         "all",
         "Every standard report of a period for every class into one directory, for cron: "
@@ -267,6 +278,8 @@ int ReportCommand::run(Context& ctx) {
         doc = app::build_class_summary(
             session, scope(),
             {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (journal_page_->parsed()) {
+        doc = app::build_journal_spread(session, scope(), {subject_, group_});
     } else if (school_summary_->parsed()) {
         doc = app::build_school_summary(
             session, scope(),

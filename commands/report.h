@@ -25,6 +25,9 @@ private:
     CLI::App* at_risk_ = nullptr;
     CLI::App* school_summary_ = nullptr;
     CLI::App* all_ = nullptr;
+    CLI::App* journal_page_ = nullptr;
+    std::string subject_;
+    std::optional<std::string> group_;
     unsigned threads_ = 0;
     // `report all`: every standard report into one directory; returns the exit code.
     int run_all(Context& ctx);
