@@ -36,6 +36,7 @@ bench: build
 	scripts/bench-schedule.sh $(RELEASE_DIR)
 	scripts/bench-marks.sh $(RELEASE_DIR)
 	scripts/bench-finals.sh $(RELEASE_DIR)
+	scripts/bench-reports.sh $(RELEASE_DIR)
 
 clean:
 	rm -rf build out demo

@@ -72,8 +72,9 @@ std::string expand_time_pattern(const std::string& pattern, std::time_t at) {
             case '%': out += '%'; break;
             default:
                 throw Error(ExitCode::usage,
-                            "--out \"" + pattern + "\": %" + std::string(1, c) +
-                                " is not one of %Y, %m, %d, %H, %M, %S, %%");
+                            "--out \"" + pattern + "\": " +
+                                (c == '\0' ? std::string("a % ends it") : "%" + std::string(1, c)) +
+                                "; the date fields are %Y, %m, %d, %H, %M, %S, and %% is a %");
         }
     }
     return out;

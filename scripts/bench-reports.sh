@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The reports benchmark: the synthetic school of scripts/make_bench_school.py (default 2,000
+# pupils in 80 classes), its year of about 1,000,000 marks (scripts/make_bench_marks.py) and
+# every period's marks computed, then `report all --period Q1`: the performance, attendance,
+# class and school summaries and the early warning as XLSX and PDF (80 sheets each), and 2,000
+# report cards as PDF — on both cores and on one.
+# Prints wall time, CPU time and peak RSS per run, the cells and pages written, and the time
+# the raw libraries would need for as many (docs/PERFORMANCE.md, "Reports", from
+# ../shared/LIBRARY-NOTES.md: libxlsxwriter ≈ 1.09M cells/s, libharu ≈ 1,430 pages/s); the
+# figures also go to build/bench/reports.json.
+# A benchmark, not a test: it reports MISS but exits 0 when a target is missed.
+#
+#   scripts/bench-reports.sh [BUILD_DIR|BINARY] [PUPILS] [MARKS]
+#
+# Targets: every standard report of a period in <= 10 s, and within 2x of the raw libraries.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+arg=${1:-build/release}
+n=${2:-2000}
+marks=${3:-1000000}
+case "$arg" in /*) ;; *) arg="$root/$arg" ;; esac
+if [ -d "$arg" ]; then bin="$arg/schoolctl"; else bin="$arg"; fi
+[ -x "$bin" ] || { echo "$(basename "$0"): no schoolctl at $bin (build it first: make build)" >&2; exit 66; }
+work="$root/build/bench"
+mkdir -p "$work"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-reports.XXXXXX")
+# BENCH_KEEP=1 keeps the data and the database for a closer look.
+if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "-- keeping $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
+results="$work/reports.json"
+echo "[" > "$results"
+first=1
+. "$root/scripts/bench-measure.sh"
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+# The end of the academic year: every period is over and every lesson has its marks.
+export SOURCE_DATE_EPOCH=1811754000  # 2027-05-31
+data="$tmp/data"
+export SCHOOLCTL_DB="$tmp/school.db" SCHOOLCTL_CONFIG="$data/schoolctl.toml"
+export XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/config"
+unset SCHOOLCTL_TOKEN SCHOOLCTL_SCHOOL
+
+json_field() {  # json_field FILE EXPRESSION: prints the value of a Python expression on `j`
+    "$py" -c 'import json, sys; j = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+echo "-- $(uname -m), $(nproc) cores, $(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)"
+echo "-- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$py" "$root/scripts/make_bench_school.py" --pupils "$n" --seed 1 --number 1001 --out "$data" | sed 's/^/-- /'
+otp=$("$bin" init 2>/dev/null | sed -n 's/^One-time password: *//p')
+printf '%s\n%s\n' "$otp" "bench-password-$$" | "$bin" login admin --password-stdin >/dev/null 2>&1
+# The roster as it was on the first day of the year (01.09.2026), so every pupil is in a class
+# for the whole year.
+for kind in subjects staff classes students groups assignments timetable; do
+    SOURCE_DATE_EPOCH=1788242400 "$bin" -q import "$kind" "$data/$kind.csv" >/dev/null
+done
+"$bin" -q schedule generate >/dev/null
+"$py" "$root/scripts/make_bench_marks.py" --db "$SCHOOLCTL_DB" --out "$tmp/marks.csv" \
+    --marks "$marks" | sed 's/^/-- /'
+"$bin" -q marks import "$tmp/marks.csv" >/dev/null
+q1=$(sqlite3 "$SCHOOLCTL_DB" "SELECT count(*) FROM marks m JOIN lessons l ON l.id = m.lesson_id
+     WHERE l.date BETWEEN (SELECT start_date FROM attestation_periods WHERE code = 'Q1')
+                      AND (SELECT end_date FROM attestation_periods WHERE code = 'Q1')")
+echo "-- $(sqlite3 "$SCHOOLCTL_DB" 'SELECT count(*) FROM marks') marks in the year, $q1 in Q1;" \
+     "database $(du -m "$SCHOOLCTL_DB" | cut -f1) MiB"
+
+for q in Q1 Q2 Q3 Q4 year; do
+    "$bin" -q finals compute --period "$q" >/dev/null
+done
+echo "-- $(sqlite3 "$SCHOOLCTL_DB" 'SELECT count(*) FROM marks') marks, $(sqlite3 "$SCHOOLCTL_DB" 'SELECT count(*) FROM final_marks') period and year marks"
+
+printf '%-40s %9s %9s %9s %10s\n' phase "wall s" "user s" "sys s" "peak MiB"
+measure "$n" "report all --period Q1 (2 threads)" "$bin" -q report all --period Q1 --threads 2 --out "$tmp/out2/"
+read -r wall2 _ <"$work/time.log"
+measure "$n" "report all --period Q1 (1 thread)" "$bin" -q report all --period Q1 --threads 1 --out "$tmp/out1/"
+measure "$n" "report performance --period year (xlsx)" "$bin" -q report performance --period year --format xlsx --out "$tmp/year.xlsx"
+echo "]" >> "$results"
+
+cells=0
+for f in "$tmp"/out2/*.xlsx; do
+    c=$(unzip -p "$f" 'xl/worksheets/sheet*.xml' | grep -o '<c ' | wc -l)
+    cells=$((cells + c))
+done
+pages=0
+files=0
+while IFS= read -r -d '' f; do
+    p=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p')
+    pages=$((pages + p))
+    files=$((files + 1))
+done < <(find "$tmp/out2" -name '*.pdf' -print0)
+raw=$(awk "BEGIN{printf \"%.2f\", $cells / 1090000 + $pages / 1430}")
+ratio=$(awk "BEGIN{printf \"%.1f\", $wall2 / $raw}")
+echo "-- written: $(find "$tmp/out2" -name '*.xlsx' | wc -l) workbooks ($cells cells), $files PDF files ($pages pages)"
+echo "-- the raw libraries at LIBRARY-NOTES' rates would take $raw s: ratio $ratio"
+verdict() { awk "BEGIN{exit !($1)}" && echo PASS || echo MISS; }
+echo "$(verdict "$wall2 <= 10")  every standard report of Q1: $wall2 s wall (target <= 10 s)"
+echo "$(verdict "$ratio <= 2")  $ratio x the raw libraries' time (target <= 2x)"
+echo "figures: $results"
