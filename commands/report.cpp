@@ -7,6 +7,7 @@
 #include "app/reports/attendance_report.h"
 #include "app/reports/class_list.h"
 #include "app/reports/class_summary.h"
+#include "app/reports/custom_report.h"
 #include "app/reports/journal_spread.h"
 #include "app/reports/performance.h"
 #include "app/reports/report_all.h"
@@ -156,6 +157,16 @@ void ReportCommand::add_cli(CLI::App& app) {
                               "One of the class's groups, for a subject taught in groups");
     add_output_options(*journal_page_);
 
+    custom_ = app.add_subcommand(
+        "custom",
+        "A report defined in a TOML file: columns from the catalogue (schoolctl-report(1)), "
+        "conditions, a section per class, the order");
+    custom_->add_option("FILE", spec_file_, "The report's definition (.toml)")
+        ->required()
+        ->type_name("FILE");
+    add_scope_options(*custom_);
+    add_output_options(*custom_);
+
     all_ = app.add_subcommand(
         "all",
         "Every standard report of a period for every class into one directory, for cron: "
@@ -278,6 +289,9 @@ int ReportCommand::run(Context& ctx) {
         doc = app::build_class_summary(
             session, scope(),
             {basis_ == "marks" ? app::IndicatorBasis::marks : app::IndicatorBasis::pupils});
+    } else if (custom_->parsed()) {
+        formats::CustomReportSpec spec = formats::read_custom_report_spec(spec_file_);
+        doc = app::build_custom_report(session, scope(), spec);
     } else if (journal_page_->parsed()) {
         doc = app::build_journal_spread(session, scope(), {subject_, group_});
     } else if (school_summary_->parsed()) {

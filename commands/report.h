@@ -26,6 +26,8 @@ private:
     CLI::App* school_summary_ = nullptr;
     CLI::App* all_ = nullptr;
     CLI::App* journal_page_ = nullptr;
+    CLI::App* custom_ = nullptr;
+    std::string spec_file_;
     std::string subject_;
     std::optional<std::string> group_;
     unsigned threads_ = 0;

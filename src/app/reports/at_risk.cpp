@@ -137,6 +137,39 @@ void find_runs(const JournalLessons& lessons, const RollPupil& p, const Date& to
     close();
 }
 
+// The period's pupils and each (pupil, subject) pair's marks so far, for the whole school.
+struct PeriodData {
+    std::map<std::int64_t, store::PeriodPupil> pupils;
+    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<domain::WeightedMark>> marks;
+};
+
+PeriodData load_period(store::Database& db, FinalsInputs& inputs, std::int64_t year_id,
+                       const std::string& from, const std::string& so_far,
+                       const std::string& end) {
+    PeriodData d;
+    store::FinalsScope everyone;
+    for (auto& p : store::period_pupils(db, year_id, from, so_far, everyone)) {
+        std::int64_t id = p.pupil_id;
+        d.pupils.emplace(id, std::move(p));
+    }
+    for (const auto& pair : store::period_subject_pairs(db, year_id, from, end, everyone)) {
+        if (d.pupils.count(pair.first) != 0) {
+            d.marks[pair];
+        }
+    }
+    store::for_each_period_mark(db, year_id, from, so_far, everyone,
+                                [&](const store::PeriodMarkRow& m) {
+                                    auto it = d.marks.find({m.pupil_id, m.subject_id});
+                                    if (it == d.marks.end()) {
+                                        return;
+                                    }
+                                    if (auto w = inputs.weighted(m, d.pupils.at(m.pupil_id))) {
+                                        it->second.push_back(*w);
+                                    }
+                                });
+    return d;
+}
+
 }  // namespace
 
 report::Document build_at_risk_report(Session& session, const ReportScope& scope,
@@ -160,6 +193,7 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
     report::Document doc = period_document(session, scope, "at-risk",
                                            w("Группа риска", "Pupils at risk"));
     doc.meta.push_back({w("На дату", "As of"), domain::format_ru(scope.today)});
+    std::map<std::pair<std::string, std::string>, PeriodData> period_data;
     for (std::size_t k = 0; k < scope.classes.size(); ++k) {
         const auto& klass = scope.classes[k];
         const domain::AttestationPeriod* def =
@@ -191,39 +225,33 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
         std::vector<Finding> found;
         ClassFindings findings(w, found);
 
-        // Marks so far, per pupil and subject the period gives them.
+        // Marks so far, per pupil and subject the period gives them: read once for every class
+        // of the same dates, then taken by the class's pupils.
         std::string from_iso = domain::format_iso(def->dates.start);
         std::string so_far_iso = domain::format_iso(so_far);
-        store::FinalsScope fs;
-        fs.class_id = klass.id;
-        std::map<std::int64_t, store::PeriodPupil> pupils;
-        for (auto& p : store::period_pupils(db, scope.year_id, from_iso, so_far_iso, fs)) {
-            if (p.class_id == klass.id && index.count(p.pupil_id) != 0) {
-                pupils.emplace(p.pupil_id, std::move(p));
+        auto key = std::make_pair(from_iso, so_far_iso);
+        auto cached = period_data.find(key);
+        if (cached == period_data.end()) {
+            cached = period_data.emplace(key, load_period(db, inputs, scope.year_id, from_iso,
+                                                          so_far_iso, domain::format_iso(end)))
+                         .first;
+        }
+        const PeriodData& data = cached->second;
+        std::map<std::pair<std::int64_t, std::int64_t>, const std::vector<domain::WeightedMark>*>
+            marks;
+        for (const auto& [pair, list] : data.marks) {
+            auto pupil = data.pupils.find(pair.first);
+            if (pupil != data.pupils.end() && pupil->second.class_id == klass.id &&
+                index.count(pair.first) != 0) {
+                marks.emplace(pair, &list);
             }
         }
-        std::map<std::pair<std::int64_t, std::int64_t>, std::vector<domain::WeightedMark>> marks;
-        for (const auto& pair : store::period_subject_pairs(
-                 db, scope.year_id, from_iso, domain::format_iso(end), fs)) {
-            if (pupils.count(pair.first) != 0) {
-                marks[pair];
-            }
-        }
-        store::for_each_period_mark(
-            db, scope.year_id, from_iso, so_far_iso, fs, [&](const store::PeriodMarkRow& m) {
-                auto it = marks.find({m.pupil_id, m.subject_id});
-                if (it != marks.end()) {
-                    if (auto weighted = inputs.weighted(m, pupils.at(m.pupil_id))) {
-                        it->second.push_back(*weighted);
-                    }
-                }
-            });
         for (const auto& [pair, list] : marks) {
             const domain::MarkScale& scale = inputs.scale_of_subject(pair.second);
             if (!scale.takes_marks()) {
                 continue;
             }
-            auto pm = domain::compute_period_mark(list, scale, policy, def->min_marks);
+            auto pm = domain::compute_period_mark(*list, scale, policy, def->min_marks);
             int remaining = lessons.subject_lessons(pair.first, pair.second,
                                                     plus_days(so_far, 1), end);
             findings.marks(index.at(pair.first), inputs.subject(pair.second).name, pm, scale,

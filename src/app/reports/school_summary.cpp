@@ -355,14 +355,14 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     for (const auto& code : trend_codes) {
         PeriodChoice p = select_period(session, code);
         Stats total;
+        // Read once for the period's widest dates; each class is cut to its grade's.
+        auto period_rolls = store::class_rolls(db, scope.year_id, domain::format_iso(p.dates.start),
+                                               domain::format_iso(p.dates.end));
         for (const auto& klass : scope.classes) {
             domain::DateRange dates = p.dates;
             if (const auto* d = definition_for_grade(p.definitions, klass.grade)) {
                 dates = d->dates;
             }
-            auto period_rolls = store::class_rolls(db, scope.year_id,
-                                                   domain::format_iso(dates.start),
-                                                   domain::format_iso(dates.end));
             total += class_stats(grid, class_roll(period_rolls, klass.id, dates), code,
                                  options.basis);
         }
