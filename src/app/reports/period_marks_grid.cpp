@@ -9,13 +9,14 @@
 namespace schoolctl::app {
 
 PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
-                                 const std::vector<std::string>& periods) {
+                                 const std::vector<std::string>& periods)
+    : periods_(periods) {
     store::Database& db = session.db();
-    for (const auto& period : periods) {
-        for (auto& row : store::final_marks_of(db, year_id, period)) {
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+        for (auto& row : store::final_marks_of(db, year_id, periods_[i])) {
             if (!row.final_value.empty()) {
-                marks_[{row.key.pupil_id, row.key.subject_id, row.key.period}] =
-                    std::move(row.final_value);
+                marks_[row.key.pupil_id].push_back(
+                    {row.key.subject_id, i, std::move(row.final_value)});
             }
         }
     }
@@ -27,17 +28,28 @@ PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
 const std::string& PeriodMarksGrid::mark(std::int64_t pupil_id, std::int64_t subject_id,
                                          const std::string& period) const {
     static const std::string none;
-    auto it = marks_.find({pupil_id, subject_id, period});
-    return it == marks_.end() ? none : it->second;
+    auto p = std::find(periods_.begin(), periods_.end(), period);
+    auto it = marks_.find(pupil_id);
+    if (p == periods_.end() || it == marks_.end()) {
+        return none;
+    }
+    auto index = static_cast<std::size_t>(p - periods_.begin());
+    for (const auto& e : it->second) {
+        if (e.subject_id == subject_id && e.period == index) {
+            return e.value;
+        }
+    }
+    return none;
 }
 
 std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
     const std::vector<std::int64_t>& pupils) const {
-    std::set<std::int64_t> wanted(pupils.begin(), pupils.end());
     std::set<std::int64_t> with_marks;
-    for (const auto& [key, value] : marks_) {
-        if (wanted.count(std::get<0>(key)) != 0) {
-            with_marks.insert(std::get<1>(key));
+    for (std::int64_t pupil : pupils) {
+        if (auto it = marks_.find(pupil); it != marks_.end()) {
+            for (const auto& e : it->second) {
+                with_marks.insert(e.subject_id);
+            }
         }
     }
     std::vector<store::SubjectRow> out;

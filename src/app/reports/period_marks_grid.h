@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,7 +30,14 @@ public:
     std::vector<store::SubjectRow> subjects_of(const std::vector<std::int64_t>& pupils) const;
 
 private:
-    std::map<std::tuple<std::int64_t, std::int64_t, std::string>, std::string> marks_;
+    struct Entry {
+        std::int64_t subject_id = 0;
+        std::size_t period = 0;  // index into periods_
+        std::string value;
+    };
+    std::vector<std::string> periods_;
+    // By pupil: a pupil's dozen subjects × few periods are scanned, not a school-wide map.
+    std::unordered_map<std::int64_t, std::vector<Entry>> marks_;
     std::vector<store::SubjectRow> subjects_;
 };
 

@@ -80,17 +80,19 @@ std::vector<ReportAllFile> build_all_reports(
     // Report cards: a file per class, a page per pupil.
     try {
         ReportCards cards = build_report_cards(session, scope);
+        // The heading of every class's file is the combined document's, without its sections.
+        std::vector<report::Section> sections = std::move(cards.document.sections);
+        cards.document.sections.clear();
         std::map<std::string, std::shared_ptr<report::Document>> by_class;
         std::vector<std::string> order;
-        for (std::size_t i = 0; i < cards.document.sections.size(); ++i) {
+        for (std::size_t i = 0; i < sections.size(); ++i) {
             std::string klass = cards.file_keys[i].substr(0, cards.file_keys[i].find('-'));
             auto& doc = by_class[klass];
             if (!doc) {
                 doc = std::make_shared<report::Document>(cards.document);
-                doc->sections.clear();
                 order.push_back(klass);
             }
-            doc->sections.push_back(std::move(cards.document.sections[i]));
+            doc->sections.push_back(std::move(sections[i]));
         }
         for (const auto& klass : order) {
             auto path = dir / "report-cards" / ("report-card-" + klass + ".pdf");
