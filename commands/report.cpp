@@ -214,6 +214,10 @@ void ReportCommand::add_cli(CLI::App& app) {
 }
 
 int ReportCommand::run_all(Context& ctx) {
+    if (from_ || to_) {
+        throw Error(ExitCode::usage, "report all writes a period's reports: use --period (Q1, "
+                                     "current, year), not --from/--to");
+    }
     app::Session& session = ctx.session();
     app::ReportAllRequest r;
     r.scope.klass = class_;

@@ -183,7 +183,7 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
     store::Database& db = session.db();
     const domain::GradingPolicy& policy = session.settings().grading;
     FinalsInputs inputs(session);
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
                                     domain::format_iso(scope.dates.end));
     AbsenceIndex absences(store::absences_between(db, scope.year_id,

@@ -26,7 +26,7 @@ report::Document build_attendance_report(Session& session, const ReportScope& sc
                                          const AttendanceReportOptions& options) {
     const Words& w = scope.words;
     store::Database& db = session.db();
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     std::string from = domain::format_iso(scope.dates.start);
     std::string to = domain::format_iso(scope.dates.end);
     auto rolls = store::class_rolls(db, scope.year_id, from, to);

@@ -45,7 +45,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
     store::Database& db = session.db();
     const std::string& period = scope.period->code;
     PeriodMarksGrid grid(session, scope.year_id, {period});
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     std::string from = domain::format_iso(scope.dates.start);
     std::string to = domain::format_iso(scope.dates.end);
     auto rolls = store::class_rolls(db, scope.year_id, from, to);

@@ -179,7 +179,7 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
     if (needs_marks) {
         grid.emplace(session, scope.year_id, std::vector<std::string>{scope.period->code});
     }
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     std::string from = domain::format_iso(scope.dates.start);
     std::string to = domain::format_iso(scope.dates.end);
     auto rolls = store::class_rolls(db, scope.year_id, from, to);

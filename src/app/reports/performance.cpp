@@ -81,7 +81,7 @@ report::Document build_performance_report(Session& session, const ReportScope& s
     }
     wanted.emplace_back(scope.period->code);
     PeriodMarksGrid grid(session, scope.year_id, wanted);
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
                                     domain::format_iso(scope.dates.end));
     AbsenceIndex absences(store::absences_between(db, scope.year_id,

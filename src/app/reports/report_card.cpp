@@ -21,7 +21,7 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
     }
     every_period.emplace_back(year_period);
     PeriodMarksGrid grid(session, scope.year_id, every_period);
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     std::string from = domain::format_iso(scope.dates.start);
     std::string to = domain::format_iso(scope.dates.end);
     auto rolls = store::class_rolls(db, scope.year_id, from, to);

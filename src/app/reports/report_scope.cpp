@@ -38,6 +38,13 @@ std::string current_period_code(Session& session) {
 
 }  // namespace
 
+const JournalLessons& ReportScope::journal_lessons(store::Database& db) const {
+    if (!lessons_) {
+        lessons_ = std::make_shared<const JournalLessons>(db, year_id);
+    }
+    return *lessons_;
+}
+
 domain::DateRange ReportScope::dates_for(int grade) const {
     if (period && !period->is_year()) {
         if (const auto* d = definition_for_grade(period->definitions, grade)) {

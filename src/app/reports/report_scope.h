@@ -3,11 +3,13 @@
 // (--class, --parallel, --all-classes), which dates (--period Q1|current|year, or --from/--to)
 // and in which language (--lang ru|en: the forms are Russian, English is for others reading).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/journal/finals_period.h"
+#include "app/journal/journal_lessons.h"
 #include "app/session.h"
 #include "domain/date.h"
 #include "domain/settings.h"
@@ -44,13 +46,20 @@ struct ReportScope {
     // The period, when the dates are one (or the year); none with --from/--to.
     std::optional<PeriodChoice> period;
     domain::DateRange dates;  // the widest: a period's dates over every grade
-    domain::Date today;       // attendance is counted up to today: later lessons have not been
+    domain::Date today;       // attendance counts up to today: later lessons are yet to come
     Words words;
+
+    // The year's lessons and memberships, read on first use and shared by every report built
+    // on this scope (`report all` builds six).
+    const JournalLessons& journal_lessons(store::Database& db) const;
 
     // The dates that apply to a grade: its own definition of the period, or `dates`.
     domain::DateRange dates_for(int grade) const;
     // «1 четверть (01.09.2026–23.10.2026)», «2026/27», «01.11.2026–30.11.2026».
     std::string dates_label(int grade) const;
+
+private:
+    mutable std::shared_ptr<const JournalLessons> lessons_;
 };
 
 // Resolves the options and checks report.read: on each class named (a class teacher may report

@@ -154,7 +154,7 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     std::vector<std::string> wanted = codes;
     wanted.emplace_back(year_period);
     PeriodMarksGrid grid(session, scope.year_id, wanted);
-    JournalLessons lessons(db, scope.year_id);
+    const JournalLessons& lessons = scope.journal_lessons(db);
     std::string from = domain::format_iso(scope.dates.start);
     std::string to = domain::format_iso(scope.dates.end);
     auto rolls = store::class_rolls(db, scope.year_id, from, to);
