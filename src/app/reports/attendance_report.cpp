@@ -41,16 +41,7 @@ report::Document build_attendance_report(Session& session, const ReportScope& sc
         const auto& klass = scope.classes[k];
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
-        report::Section& section = doc.sections.emplace_back();
-        section.key = klass.name();
-        section.heading = w("Класс ", "Class ") + klass.name();
-        if (scope.dates_label(klass.grade) != doc.meta.back().value) {
-            section.meta.push_back({w("Даты", "Dates"), scope.dates_label(klass.grade)});
-        }
-        if (!scope.class_teachers[k].empty()) {
-            section.meta.push_back(
-                {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
-        }
+        report::Section& section = class_section(doc, scope, k);
         report::Table& t = section.table;
         t.columns = {{"№", 4, report::Align::right},
                      {w("Ученик", "Pupil"), 28},

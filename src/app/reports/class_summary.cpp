@@ -64,16 +64,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         }
         auto subjects = grid.subjects_of(ids);
 
-        report::Section& section = doc.sections.emplace_back();
-        section.key = klass.name();
-        section.heading = w("Класс ", "Class ") + klass.name();
-        if (scope.dates_label(klass.grade) != doc.meta.back().value) {
-            section.meta.push_back({w("Период", "Period"), scope.dates_label(klass.grade)});
-        }
-        if (!scope.class_teachers[k].empty()) {
-            section.meta.push_back(
-                {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
-        }
+        report::Section& section = class_section(doc, scope, k);
         section.table.columns = {{w("Показатель", "Indicator"), 34},
                                  {w("Значение", "Value"), 10, report::Align::right},
                                  {w("Ученики", "Pupils"), 60}};

@@ -102,16 +102,7 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         }
         std::vector<std::string> periods = periods_of(scope, klass.grade);
         std::vector<MarkColumn> columns;
-        report::Section& section = doc.sections.emplace_back();
-        section.key = klass.name();
-        section.heading = w("Класс ", "Class ") + klass.name();
-        if (scope.dates_label(klass.grade) != doc.meta.back().value) {
-            section.meta.push_back({w("Период", "Period"), scope.dates_label(klass.grade)});
-        }
-        if (!scope.class_teachers[k].empty()) {
-            section.meta.push_back(
-                {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
-        }
+        report::Section& section = class_section(doc, scope, k);
         report::Table& table = section.table;
         // The year's sheet has five columns a subject: short names leave them the room.
         const bool wide = periods.size() > 1;

@@ -101,6 +101,25 @@ report::Document period_document(const Session& session, const ReportScope& scop
     return doc;
 }
 
+report::Section& class_section(report::Document& doc, const ReportScope& scope, std::size_t k) {
+    const Words& w = scope.words;
+    const auto& klass = scope.classes[k];
+    // The document's own dates line, before any section's; a label as period_document writes it.
+    const std::string doc_dates = doc.meta.size() > 1 ? doc.meta[1].value : std::string();
+    report::Section& section = doc.sections.emplace_back();
+    section.key = klass.name();
+    section.heading = w("Класс ", "Class ") + klass.name();
+    if (scope.dates_label(klass.grade) != doc_dates) {
+        section.meta.push_back({scope.period ? w("Период", "Period") : w("Даты", "Dates"),
+                                scope.dates_label(klass.grade)});
+    }
+    if (!scope.class_teachers[k].empty()) {
+        section.meta.push_back(
+            {w("Классный руководитель", "Class teacher"), scope.class_teachers[k]});
+    }
+    return section;
+}
+
 std::string roman(std::size_t n) {
     static const char* numerals[] = {"I", "II", "III", "IV", "V", "VI"};
     return n >= 1 && n <= 6 ? numerals[n - 1] : std::to_string(n);

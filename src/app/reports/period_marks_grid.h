@@ -49,6 +49,10 @@ report::Highlight failing_marks();
 report::Document period_document(const Session& session, const ReportScope& scope,
                                  std::string kind, std::string title);
 
+// A section for the k-th class of the scope: keyed and headed by the class, with the class's
+// own dates when they differ from the document's, and its class teacher.
+report::Section& class_section(report::Document& doc, const ReportScope& scope, std::size_t k);
+
 // «I», «II», … for the n-th (from 1) period of a grade.
 std::string roman(std::size_t n);
 
