@@ -9,14 +9,6 @@
 namespace schoolctl::app {
 namespace {
 
-std::size_t row_count(const report::Document& doc) {
-    std::size_t n = 0;
-    for (const auto& s : doc.sections) {
-        n += s.table.rows.size();
-    }
-    return n;
-}
-
 std::filesystem::path target_path(const report::Document& doc, const ReportDestination& d) {
     std::filesystem::path out = d.out;
     bool is_dir = std::filesystem::is_directory(out) || (!d.out.empty() && d.out.back() == '/');
@@ -42,6 +34,22 @@ formats::RenderOptions render_options(const Session& s, const ReportDestination&
 }
 
 }  // namespace
+
+std::size_t row_count(const report::Document& doc) {
+    std::size_t n = 0;
+    for (const auto& s : doc.sections) {
+        n += s.table.rows.size();
+    }
+    return n;
+}
+
+void audit_export(Session& session, const std::string& kind, std::string_view format,
+                  const std::string& to, std::size_t rows) {
+    session.audit("report.export", "report", kind,
+                  {{"format", std::string(format)},
+                   {"to", to == "-" ? to : std::filesystem::absolute(to).string()},
+                   {"rows", rows}});
+}
 
 formats::RenderOptions report_render_options(const Session& s) {
     return render_options(s, ReportDestination{});
@@ -125,10 +133,7 @@ std::string deliver_report(Session& s, const report::Document& doc, const Report
         destination = std::filesystem::absolute(path).string();
     }
     store::Transaction tx(s.db());
-    s.audit("report.export", "report", doc.kind,
-            {{"format", std::string(formats::file_extension(d.format))},
-             {"to", destination},
-             {"rows", row_count(doc)}});
+    audit_export(s, doc.kind, formats::file_extension(d.format), destination, row_count(doc));
     tx.commit();
     return destination == "-" ? destination : target_path(doc, d).string();
 }
@@ -148,8 +153,9 @@ std::vector<std::string> deliver_sections(Session& s, const report::Document& do
     }
     formats::RenderOptions options = render_options(s, d);
     std::vector<std::string> written;
+    report::Document one = doc;  // the heading of every file, without the other sections
+    one.sections.clear();
     for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-        report::Document one = doc;
         one.sections = {doc.sections[i]};
         std::string key = i < file_keys.size() ? file_keys[i] : std::to_string(i + 1);
         std::replace(key.begin(), key.end(), '/', '_');  // an id is never a path
@@ -157,10 +163,8 @@ std::vector<std::string> deliver_sections(Session& s, const report::Document& do
             dir / (doc.kind + "-" + key + "." + std::string(formats::file_extension(d.format)));
         formats::write_report_file(one, d.format, path, options);
         store::Transaction tx(s.db());
-        s.audit("report.export", "report", doc.kind,
-                {{"format", std::string(formats::file_extension(d.format))},
-                 {"to", std::filesystem::absolute(path).string()},
-                 {"rows", one.sections.front().table.rows.size()}});
+        audit_export(s, doc.kind, formats::file_extension(d.format), path.string(),
+                     row_count(one));
         tx.commit();
         written.push_back(path.string());
     }

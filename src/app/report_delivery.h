@@ -4,6 +4,7 @@
 #include <ctime>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/session.h"
@@ -34,6 +35,14 @@ formats::ReportFormat choose_format(const std::optional<std::string>& format,
 // Returns the path written, or "-" for stdout.
 std::string deliver_report(Session& session, const report::Document& doc,
                            const ReportDestination& destination, std::ostream& stdout_stream);
+
+// The rows of every section's table: what an export's audit row counts.
+std::size_t row_count(const report::Document& doc);
+
+// The audit row of one exported file (kind, format, where, how many rows), in the caller's
+// transaction; `to` is "-" for standard output, else made absolute.
+void audit_export(Session& session, const std::string& kind, std::string_view format,
+                  const std::string& to, std::size_t rows);
 
 // Each section as a document of its own, in the directory `destination.out` (created if
 // missing), named <kind>-<file key>.<extension> with `file_keys` parallel to the sections: one

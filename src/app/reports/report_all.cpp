@@ -23,14 +23,6 @@ struct Job {
     std::filesystem::path path;
 };
 
-std::size_t row_count(const report::Document& doc) {
-    std::size_t n = 0;
-    for (const auto& s : doc.sections) {
-        n += s.table.rows.size();
-    }
-    return n;
-}
-
 }  // namespace
 
 std::vector<ReportAllFile> build_all_reports(
@@ -127,10 +119,7 @@ std::vector<ReportAllFile> build_all_reports(
             f.error = it->second;
         }
         if (f.error.empty()) {
-            session.audit("report.export", "report", f.kind,
-                          {{"format", f.format},
-                           {"to", std::filesystem::absolute(f.path).string()},
-                           {"rows", f.rows}});
+            audit_export(session, f.kind, f.format, f.path, f.rows);
         }
     }
     tx.commit();
