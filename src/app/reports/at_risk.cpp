@@ -184,11 +184,8 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
     const domain::GradingPolicy& policy = session.settings().grading;
     FinalsInputs inputs(session);
     const JournalLessons& lessons = scope.journal_lessons(db);
-    auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
-                                    domain::format_iso(scope.dates.end));
-    AbsenceIndex absences(store::absences_between(db, scope.year_id,
-                                                  domain::format_iso(scope.dates.start),
-                                                  domain::format_iso(scope.dates.end)));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     report::Document doc = period_document(session, scope, "at-risk",
                                            w("Группа риска", "Pupils at risk"));

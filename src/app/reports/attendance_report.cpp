@@ -27,10 +27,8 @@ report::Document build_attendance_report(Session& session, const ReportScope& sc
     const Words& w = scope.words;
     store::Database& db = session.db();
     const JournalLessons& lessons = scope.journal_lessons(db);
-    std::string from = domain::format_iso(scope.dates.start);
-    std::string to = domain::format_iso(scope.dates.end);
-    auto rolls = store::class_rolls(db, scope.year_id, from, to);
-    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     report::Document doc = period_document(session, scope, "attendance",
                                            w("Отчёт о посещаемости", "Attendance report"));

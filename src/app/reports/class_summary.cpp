@@ -46,10 +46,8 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
     const std::string& period = scope.period->code;
     PeriodMarksGrid grid(session, scope.year_id, {period});
     const JournalLessons& lessons = scope.journal_lessons(db);
-    std::string from = domain::format_iso(scope.dates.start);
-    std::string to = domain::format_iso(scope.dates.end);
-    auto rolls = store::class_rolls(db, scope.year_id, from, to);
-    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     report::Document doc = period_document(
         session, scope, "class-summary",

@@ -180,10 +180,8 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
         grid.emplace(session, scope.year_id, std::vector<std::string>{scope.period->code});
     }
     const JournalLessons& lessons = scope.journal_lessons(db);
-    std::string from = domain::format_iso(scope.dates.start);
-    std::string to = domain::format_iso(scope.dates.end);
-    auto rolls = store::class_rolls(db, scope.year_id, from, to);
-    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     // One row per pupil: every catalogue field, then the marks the file names.
     struct Row {

@@ -82,11 +82,8 @@ report::Document build_performance_report(Session& session, const ReportScope& s
     wanted.emplace_back(scope.period->code);
     PeriodMarksGrid grid(session, scope.year_id, wanted);
     const JournalLessons& lessons = scope.journal_lessons(db);
-    auto rolls = store::class_rolls(db, scope.year_id, domain::format_iso(scope.dates.start),
-                                    domain::format_iso(scope.dates.end));
-    AbsenceIndex absences(store::absences_between(db, scope.year_id,
-                                                  domain::format_iso(scope.dates.start),
-                                                  domain::format_iso(scope.dates.end)));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     report::Document doc = period_document(
         session, scope, "performance",

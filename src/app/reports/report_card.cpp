@@ -22,10 +22,8 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
     every_period.emplace_back(year_period);
     PeriodMarksGrid grid(session, scope.year_id, every_period);
     const JournalLessons& lessons = scope.journal_lessons(db);
-    std::string from = domain::format_iso(scope.dates.start);
-    std::string to = domain::format_iso(scope.dates.end);
-    auto rolls = store::class_rolls(db, scope.year_id, from, to);
-    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     ReportCards out;
     report::Document& doc = out.document;

@@ -4,6 +4,7 @@
 
 #include "app/class_select.h"
 #include "store/calendar.h"
+#include "store/report_data.h"
 #include "store/names.h"
 #include "util/clock.h"
 #include "util/error.h"
@@ -43,6 +44,22 @@ const JournalLessons& ReportScope::journal_lessons(store::Database& db) const {
         lessons_ = std::make_shared<const JournalLessons>(db, year_id);
     }
     return *lessons_;
+}
+
+const std::vector<store::RollRow>& ReportScope::rolls(store::Database& db) const {
+    if (!rolls_) {
+        rolls_ = std::make_shared<const std::vector<store::RollRow>>(store::class_rolls(
+            db, year_id, domain::format_iso(dates.start), domain::format_iso(dates.end)));
+    }
+    return *rolls_;
+}
+
+const AbsenceIndex& ReportScope::absences(store::Database& db) const {
+    if (!absences_) {
+        absences_ = std::make_shared<const AbsenceIndex>(store::absences_between(
+            db, year_id, domain::format_iso(dates.start), domain::format_iso(dates.end)));
+    }
+    return *absences_;
 }
 
 domain::DateRange ReportScope::dates_for(int grade) const {

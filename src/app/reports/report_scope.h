@@ -10,6 +10,7 @@
 
 #include "app/journal/finals_period.h"
 #include "app/journal/journal_lessons.h"
+#include "app/reports/attendance_tally.h"
 #include "app/session.h"
 #include "domain/date.h"
 #include "domain/settings.h"
@@ -52,6 +53,10 @@ struct ReportScope {
     // The year's lessons and memberships, read on first use and shared by every report built
     // on this scope (`report all` builds six).
     const JournalLessons& journal_lessons(store::Database& db) const;
+    // Who was in which class during `dates` (cut to a class's own dates by class_roll), and
+    // every absence of `dates`: read once, like the lessons.
+    const std::vector<store::RollRow>& rolls(store::Database& db) const;
+    const AbsenceIndex& absences(store::Database& db) const;
 
     // The dates that apply to a grade: its own definition of the period, or `dates`.
     domain::DateRange dates_for(int grade) const;
@@ -60,6 +65,8 @@ struct ReportScope {
 
 private:
     mutable std::shared_ptr<const JournalLessons> lessons_;
+    mutable std::shared_ptr<const std::vector<store::RollRow>> rolls_;
+    mutable std::shared_ptr<const AbsenceIndex> absences_;
 };
 
 // Resolves the options and checks report.read: on each class named (a class teacher may report

@@ -155,10 +155,8 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     wanted.emplace_back(year_period);
     PeriodMarksGrid grid(session, scope.year_id, wanted);
     const JournalLessons& lessons = scope.journal_lessons(db);
-    std::string from = domain::format_iso(scope.dates.start);
-    std::string to = domain::format_iso(scope.dates.end);
-    auto rolls = store::class_rolls(db, scope.year_id, from, to);
-    AbsenceIndex absences(store::absences_between(db, scope.year_id, from, to));
+    const auto& rolls = scope.rolls(db);
+    const AbsenceIndex& absences = scope.absences(db);
 
     report::Document doc = period_document(session, scope, "school-summary",
                                            w("Итоги успеваемости школы", "School summary"));
@@ -279,7 +277,9 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
             domain::MarkTally tally;
         };
         std::map<std::pair<std::int64_t, std::int64_t>, Line> lines;  // teacher, subject
-        for (const auto& t : store::teaching_between(db, scope.year_id, from, to)) {
+        for (const auto& t : store::teaching_between(
+                 db, scope.year_id, domain::format_iso(scope.dates.start),
+                 domain::format_iso(scope.dates.end))) {
             auto subject = subject_names.find(t.subject_id);
             if (subject == subject_names.end()) {
                 continue;
