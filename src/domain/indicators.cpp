@@ -3,14 +3,6 @@
 namespace schoolctl::domain {
 namespace {
 
-// numerator / denominator in hundredths, rounded half up; both non-negative.
-std::optional<std::int64_t> hundredths(std::int64_t numerator, std::int64_t denominator) {
-    if (denominator <= 0) {
-        return std::nullopt;
-    }
-    return (numerator * 100 * 2 + denominator) / (denominator * 2);
-}
-
 // Worse first: the order a pupil's worst mark is chosen by.
 int badness(MarkCategory c) {
     switch (c) {
@@ -97,15 +89,22 @@ MarkTally& MarkTally::operator+=(const MarkTally& o) {
     return *this;
 }
 
+std::optional<std::int64_t> ratio_hundredths(std::int64_t numerator, std::int64_t denominator) {
+    if (denominator <= 0) {
+        return std::nullopt;
+    }
+    return (numerator * 100 * 2 + denominator) / (denominator * 2);
+}
+
 Indicators indicators_of(const MarkTally& t) {
     const std::int64_t n = t.rated();
     Indicators out;
-    out.success = hundredths(100LL * (t.n5 + t.n4 + t.n3), n);
-    out.quality = hundredths(100LL * (t.n5 + t.n4), n);
-    out.sou = hundredths(100LL * t.n5 + 64LL * t.n4 + 36LL * t.n3 + 16LL * t.n2 +
+    out.success = ratio_hundredths(100LL * (t.n5 + t.n4 + t.n3), n);
+    out.quality = ratio_hundredths(100LL * (t.n5 + t.n4), n);
+    out.sou = ratio_hundredths(100LL * t.n5 + 64LL * t.n4 + 36LL * t.n3 + 16LL * t.n2 +
                              7LL * t.not_attested,
                          n);
-    out.average = hundredths(5LL * t.n5 + 4LL * t.n4 + 3LL * t.n3 + 2LL * t.n2,
+    out.average = ratio_hundredths(5LL * t.n5 + 4LL * t.n4 + 3LL * t.n3 + 2LL * t.n2,
                              t.n5 + t.n4 + t.n3 + t.n2);
     return out;
 }

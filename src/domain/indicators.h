@@ -53,6 +53,10 @@ struct Indicators {
 
 Indicators indicators_of(const MarkTally& tally);
 
+// numerator / denominator in hundredths, rounded half up once (7 / 8 → 88; 100·81 / 210 →
+// 3857, a share of 38.57 %); none for a zero denominator. Both non-negative.
+std::optional<std::int64_t> ratio_hundredths(std::int64_t numerator, std::int64_t denominator);
+
 // How a pupil stands over all subjects of a period, from the pupil's final marks.
 enum class Standing {
     excellent,     // отличник: every counted mark 5

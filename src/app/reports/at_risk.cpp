@@ -9,6 +9,7 @@
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
 #include "domain/period_mark.h"
+#include "formats/cell_text.h"
 #include "store/final_marks.h"
 #include "store/report_data.h"
 #include "util/error.h"
@@ -25,10 +26,9 @@ int days_between(const Date& a, const Date& b) {
     return static_cast<int>((sys_days(b) - sys_days(a)).count());
 }
 
-// «12,34» from hundredths.
+// «12,34» from hundredths, as the Russian forms print decimals.
 std::string decimal_text(std::int64_t hundredths) {
-    std::string cents = std::to_string(hundredths % 100);
-    return std::to_string(hundredths / 100) + "," + (cents.size() < 2 ? "0" : "") + cents;
+    return formats::decimal_text(report::Decimal{hundredths, 2}, ',');
 }
 
 struct Finding {

@@ -1,5 +1,7 @@
 #include "app/reports/attendance_tally.h"
 
+#include "domain/indicators.h"
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -24,10 +26,7 @@ std::span<const store::AbsenceRow> AbsenceIndex::of(std::int64_t pupil_id) const
 }
 
 std::optional<std::int64_t> AttendanceTally::missed_share() const {
-    if (lessons <= 0) {
-        return std::nullopt;
-    }
-    return (std::int64_t{missed} * 10000 * 2 + lessons) / (std::int64_t{lessons} * 2);
+    return domain::ratio_hundredths(std::int64_t{missed} * 100, lessons);
 }
 
 AttendanceTally& AttendanceTally::operator+=(const AttendanceTally& o) {

@@ -173,18 +173,19 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         lines.add(w("Качество знаний, %", "Quality, %"), hundredths_cell(ind.quality));
         lines.add(w("Средний балл", "Mean mark"), hundredths_cell(ind.average));
         lines.add(w("СОУ, %", "Degree of learning (SOU), %"), hundredths_cell(ind.sou));
+        // «по болезни 81, по уважительной причине 17, без уважительной причины 27»
+        auto reasons = [&](int ill, int with_reason, int without_reason) {
+            return w("по болезни ", "ill ") + std::to_string(ill) +
+                   w(", по уважительной причине ", ", excused ") + std::to_string(with_reason) +
+                   w(", без уважительной причины ", ", unexcused ") +
+                   std::to_string(without_reason);
+        };
         lines.add(w("Пропущено уроков", "Lessons missed"), std::int64_t{attendance.missed},
-                  w("по болезни ", "ill ") + std::to_string(attendance.missed_ill) +
-                      w(", по уважительной причине ", ", excused ") +
-                      std::to_string(attendance.missed_excused) +
-                      w(", без уважительной причины ", ", unexcused ") +
-                      std::to_string(attendance.missed_unexcused));
+                  reasons(attendance.missed_ill, attendance.missed_excused,
+                          attendance.missed_unexcused));
         lines.add(w("Пропущено дней", "Days missed"), std::int64_t{attendance.days_missed},
-                  w("по болезни ", "ill ") + std::to_string(attendance.days_missed_ill) +
-                      w(", по уважительной причине ", ", excused ") +
-                      std::to_string(attendance.days_missed_excused) +
-                      w(", без уважительной причины ", ", unexcused ") +
-                      std::to_string(attendance.days_missed_unexcused));
+                  reasons(attendance.days_missed_ill, attendance.days_missed_excused,
+                          attendance.days_missed_unexcused));
         lines.add(w("Опозданий", "Late"), std::int64_t{attendance.late});
         lines.count(w("Пропускали без уважительной причины", "Missed lessons without a reason"),
                     unexcused);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "app/journal/journal_lessons.h"
 #include "app/reports/attendance_tally.h"
@@ -175,6 +176,23 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
                                                  "not --from/--to");
     }
 
+    // The subjects whose marks a column, a condition or the order reads.
+    std::set<std::int64_t> mark_subjects;
+    for (const auto& c : columns) {
+        if (c.subject_id) {
+            mark_subjects.insert(*c.subject_id);
+        }
+    }
+    for (const auto& c : where) {
+        if (c.field.subject_id) {
+            mark_subjects.insert(*c.field.subject_id);
+        }
+    }
+    for (const auto& c : sort) {
+        if (c.subject_id) {
+            mark_subjects.insert(*c.subject_id);
+        }
+    }
     std::optional<PeriodMarksGrid> grid;
     if (needs_marks) {
         grid.emplace(session, scope.year_id, std::vector<std::string>{scope.period->code});
@@ -245,23 +263,9 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
                 row.values[12] = worst.empty() ? report::Cell{} : report::Cell{worst};
                 row.values[13] = failing;
                 row.values[14] = standing_text(standing.standing, w);
-                for (const auto& c : columns) {
-                    if (c.subject_id) {
-                        row.marks[*c.subject_id] =
-                            grid->mark(p.pupil_id, *c.subject_id, scope.period->code);
-                    }
-                }
-                for (const auto& c : where) {
-                    if (c.field.subject_id) {
-                        row.marks[*c.field.subject_id] =
-                            grid->mark(p.pupil_id, *c.field.subject_id, scope.period->code);
-                    }
-                }
-                for (const auto& c : sort) {
-                    if (c.subject_id) {
-                        row.marks[*c.subject_id] =
-                            grid->mark(p.pupil_id, *c.subject_id, scope.period->code);
-                    }
+                for (std::int64_t subject_id : mark_subjects) {
+                    row.marks[subject_id] =
+                        grid->mark(p.pupil_id, subject_id, scope.period->code);
                 }
             }
             rows.push_back(std::move(row));

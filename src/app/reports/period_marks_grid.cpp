@@ -7,6 +7,14 @@
 #include "util/clock.h"
 
 namespace schoolctl::app {
+namespace {
+
+// The dates the document's heading gives: the one class's, or the widest.
+std::string document_dates(const ReportScope& scope) {
+    return scope.dates_label(scope.classes.size() == 1 ? scope.classes.front().grade : 0);
+}
+
+}  // namespace
 
 PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
                                  const std::vector<std::string>& periods)
@@ -76,9 +84,8 @@ report::Document period_document(const Session& session, const ReportScope& scop
     doc.school = session.school_name();
     doc.generated = format_moscow(now_seconds());
     doc.meta.push_back({w("Учебный год", "Academic year"), scope.year_name});
-    int grade = scope.classes.size() == 1 ? scope.classes.front().grade : 0;
     doc.meta.push_back({scope.period ? w("Период", "Period") : w("Даты", "Dates"),
-                        scope.dates_label(grade)});
+                        document_dates(scope)});
     doc.section_key_title = w("Класс", "Class");
     if (scope.classes.size() == 1 && !scope.class_teachers.front().empty()) {
         doc.signatures.push_back(
@@ -104,12 +111,10 @@ report::Document period_document(const Session& session, const ReportScope& scop
 report::Section& class_section(report::Document& doc, const ReportScope& scope, std::size_t k) {
     const Words& w = scope.words;
     const auto& klass = scope.classes[k];
-    // The document's own dates line, before any section's; a label as period_document writes it.
-    const std::string doc_dates = doc.meta.size() > 1 ? doc.meta[1].value : std::string();
     report::Section& section = doc.sections.emplace_back();
     section.key = klass.name();
     section.heading = w("Класс ", "Class ") + klass.name();
-    if (scope.dates_label(klass.grade) != doc_dates) {
+    if (scope.dates_label(klass.grade) != document_dates(scope)) {
         section.meta.push_back({scope.period ? w("Период", "Period") : w("Даты", "Dates"),
                                 scope.dates_label(klass.grade)});
     }
