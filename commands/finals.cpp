@@ -15,8 +15,8 @@ namespace schoolctl::cli {
 
 CommandInfo FinalsCommand::info() const {
     return {"finals",
-            "Period and year marks: compute them from the marks, explain one, set a teacher's "
-            "own, list a class, lock a period",
+            "Period, year, exam and final marks: compute them from the marks, explain one, set "
+            "a teacher's own, list a class, lock a period",
             "Journal",
             {"schoolctl finals compute --period Q1",
              "schoolctl finals compute --period Q2 --class 5А --dry-run",
@@ -25,20 +25,24 @@ CommandInfo FinalsCommand::info() const {
              "\"исправил контрольную\"",
              "schoolctl finals list --class 5А --period Q1 --format csv",
              "schoolctl finals compute --period year",
+             "schoolctl finals set --pupil S-0001 --subject MATH --period exam --value 4",
+             "schoolctl finals compute --period final",
              "schoolctl finals lock --period Q1"}};
 }
 
 void FinalsCommand::add_cli(CLI::App& app) {
     app.require_subcommand(1);
     compute_ = app.add_subcommand(
-        "compute", "Compute the period (or year) mark of every pupil in every subject");
-    set_ = app.add_subcommand("set", "Set a teacher's own period or year mark (or --clear it)");
-    explain_ = app.add_subcommand("explain", "Show how one period or year mark comes about");
-    list_ = app.add_subcommand("list", "A class's period or year marks, pupils × subjects");
+        "compute", "Compute the period, year or final mark of every pupil in every subject");
+    set_ = app.add_subcommand("set", "Set a teacher's own period, year or final mark, or an exam mark (or --clear it)");
+    explain_ = app.add_subcommand("explain", "Show how one period, year or final mark comes about");
+    list_ = app.add_subcommand("list", "A class's period, year, exam or final marks, pupils × subjects");
     lock_ = app.add_subcommand("lock", "Close a period: no mark of it may change");
     unlock_ = app.add_subcommand("unlock", "Open a locked period again");
     for (CLI::App* sub : {compute_, set_, explain_, list_, lock_, unlock_}) {
-        sub->add_option("--period", period_, "A period code of the year (Q1, H2, ...) or year")
+        sub->add_option("--period", period_,
+                        "A period code of the year (Q1, H2, ...), year, exam (the exam mark, "
+                        "entered) or final (from the year and exam marks)")
             ->required()
             ->type_name("PERIOD");
     }
@@ -158,13 +162,19 @@ int FinalsCommand::run_set(Context& ctx) {
                                  clear_ ? std::nullopt : value_, reason_};
     app::OverrideResult r = app::set_final_override(ctx.session(), request);
     std::string what = r.pupil + ", " + r.subject + ", " + r.period + ": ";
+    // An exam mark is only ever entered: there is no computed one to compare it with.
+    const bool exam = r.period == app::exam_period;
     std::string computed = r.computed.empty() ? "not computed yet" : "computed " + r.computed;
     if (!r.changed) {
-        ctx.note(what + (r.new_value ? "already " + *r.new_value : "no mark set by a teacher") +
+        ctx.note(what + (r.new_value ? "already " + *r.new_value
+                         : exam      ? std::string("no exam mark")
+                                     : std::string("no mark set by a teacher")) +
                  "; nothing changed");
     } else if (r.new_value) {
-        ctx.note(what + (r.old_value ? *r.old_value + " → " : "") + *r.new_value + " (" +
-                 computed + ")");
+        ctx.note(what + (r.old_value ? *r.old_value + " → " : "") + *r.new_value +
+                 (exam ? "" : " (" + computed + ")"));
+    } else if (exam) {
+        ctx.note(what + "cleared " + r.old_value.value_or(""));
     } else {
         ctx.note(what + "cleared " + r.old_value.value_or("") + "; the mark is the computed one (" +
                  computed + ")");

@@ -245,4 +245,55 @@ PeriodMark compute_year_mark(std::span<const Mark> period_marks, const MarkScale
     return round_tally(t, scale, policy, "a period");
 }
 
+PeriodMark compute_final_mark(const Mark& year, const std::optional<Mark>& exam,
+                              const MarkScale& scale) {
+    if (!scale.takes_marks()) {
+        return no_marks(scale);
+    }
+    if (year.kind == Mark::Kind::not_attested) {
+        return special(PeriodMark::Outcome::not_attested, Tally{},
+                       "the year is н/а (an academic debt)");
+    }
+    Tally t;
+    if (year.counts()) {
+        t.add(year, 1);
+    }
+    if (exam && exam->kind == Mark::Kind::not_attested) {
+        return special(PeriodMark::Outcome::not_attested, t, "the exam is н/а");
+    }
+    const bool sat_exam = exam && exam->counts();
+    if (!sat_exam) {
+        if (year.kind == Mark::Kind::exempt) {
+            return special(PeriodMark::Outcome::exempt, t, "the year is осв");
+        }
+        PeriodMark out = round_tally(t, scale, GradingPolicy{}, "the year");
+        out.symbol = year.text;  // the year mark itself, «4/3» included
+        out.reason = std::string(exam ? "exempt from the exam" : "no exam") +
+                     ": the year mark, " + year.text;
+        return out;
+    }
+    if (exam->points < scale.pass_points) {
+        Tally e;
+        e.add(*exam, 1);
+        PeriodMark out = round_tally(e, scale, GradingPolicy{}, "the exam");
+        out.symbol = exam->text;
+        out.reason = "the exam mark " + exam->text + " is below " +
+                     symbol_of(scale, scale.pass_points) + ": it stands until a retake, so " +
+                     exam->text;
+        return out;
+    }
+    if (year.kind == Mark::Kind::exempt) {
+        t.add(*exam, 1);
+        PeriodMark out = round_tally(t, scale, GradingPolicy{}, "the exam");
+        out.symbol = exam->text;
+        out.reason = "the year is осв: the exam mark, " + exam->text;
+        return out;
+    }
+    t.add(*exam, 1);
+    PeriodMark out = round_tally(t, scale, GradingPolicy{}, "the year or the exam");
+    out.reason = "mean of the year " + year.text + " and the exam " + exam->text + ", " +
+                 out.reason;
+    return out;
+}
+
 } // namespace schoolctl::domain

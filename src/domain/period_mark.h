@@ -79,4 +79,13 @@ PeriodMark compute_period_mark(std::span<const WeightedMark> marks, const MarkSc
 PeriodMark compute_year_mark(std::span<const Mark> period_marks, const MarkScale& scale,
                              const GradingPolicy& policy);
 
+// The final mark (итоговая) from the year mark and the exam mark, where the subject had an exam
+// (DOMAIN.md «Printed forms»: year, exam, final). Without an exam it is the year mark. With one
+// it is the plain mean of the two rounded half up, whatever the school's period rounding: the
+// certificate's rule is «среднее арифметическое годовой и экзаменационной отметок … по
+// правилам математического округления». A failed exam gives its own mark (a retake replaces it);
+// a year «н/а» or an exam «н/а» gives «н/а»; exempt from the exam («осв»), the year mark stands.
+PeriodMark compute_final_mark(const Mark& year, const std::optional<Mark>& exam,
+                              const MarkScale& scale);
+
 }  // namespace schoolctl::domain

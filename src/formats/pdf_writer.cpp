@@ -20,6 +20,10 @@ constexpr float margin_bottom = 44; // ... with room for the footer below
 constexpr float footer_baseline = 22;
 constexpr float body_size = 9;
 constexpr float min_cell_size = 6; // a narrow column shrinks its text down to this
+// The narrowest a Column::width unit may print (a three-unit column then holds «н/а» at the
+// body size); a wider table with key columns is printed in slices (table_shape.h).
+constexpr float min_unit_width = 6.5f;
+constexpr float slice_gap = 12;
 constexpr float small_size = 8;
 constexpr float title_size = 14;
 constexpr float heading_size = 12;
@@ -74,6 +78,7 @@ class Layout {
     void header_block();
     void paragraph(const std::string& text, Face face, float size, float gray = 0);
     void table(const report::Table& table);
+    void table_part(const report::Table& table);
     void column_geometry(const report::Table& table);
     CellLines layout_cell(const std::string& text, Face face, float width, float max_height) const;
     Row layout_row(const std::vector<std::string>& texts, Face face, float max_height) const;
@@ -281,7 +286,23 @@ std::vector<std::string> row_texts(const report::Table& table, std::size_t r) {
     return texts;
 }
 
+// A table too wide for the page at a readable size goes in slices, one under the other, each
+// with the key columns (№, the pupil) again, so every printed mark has its row's name beside it.
 void Layout::table(const report::Table& table) {
+    const auto slices = column_slices(table, content_width() / min_unit_width);
+    if (slices.size() == 1) {
+        table_part(table);
+        return;
+    }
+    for (std::size_t i = 0; i < slices.size(); ++i) {
+        if (i > 0) {
+            y_ -= slice_gap;
+        }
+        table_part(column_slice(table, slices[i]));
+    }
+}
+
+void Layout::table_part(const report::Table& table) {
     column_geometry(table);
     const float page_room = c_.page_height() - margin - margin_bottom - 3 * small_size * leading;
     const Header header = layout_header(table, page_room / 3);

@@ -82,6 +82,101 @@ std::vector<HeaderSpan> group_spans(const report::Table& table) {
     return spans;
 }
 
+std::vector<std::vector<std::size_t>> column_slices(const report::Table& table,
+                                                   double max_width) {
+    const std::size_t n = table.columns.size();
+    std::vector<std::size_t> all(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        all[c] = c;
+    }
+    double total = 0;
+    for (const auto& column : table.columns) {
+        total += std::max(column.width, 0.0);
+    }
+    const std::size_t keys = std::min(table.key_columns, n);
+    if (keys == 0 || keys == n || total <= max_width) {
+        return {all};
+    }
+    double key_width = 0;
+    for (std::size_t c = 0; c < keys; ++c) {
+        key_width += std::max(table.columns[c].width, 0.0);
+    }
+    // The units the slices are cut along: each group whole, each column outside a group alone.
+    std::vector<std::pair<std::size_t, std::size_t>> units;  // first, count
+    for (const auto& span : group_spans(table)) {
+        const std::size_t end = span.first + span.count;
+        if (end > keys) {
+            const std::size_t first = std::max(span.first, keys);
+            units.emplace_back(first, end - first);
+        }
+    }
+    if (units.empty()) {
+        for (std::size_t c = keys; c < n; ++c) {
+            units.emplace_back(c, 1);
+        }
+    }
+    std::vector<std::vector<std::size_t>> slices;
+    std::vector<std::size_t> current;
+    double width = key_width;
+    auto close = [&] {
+        if (!current.empty()) {
+            std::vector<std::size_t> slice(all.begin(),
+                                           all.begin() + static_cast<std::ptrdiff_t>(keys));
+            slice.insert(slice.end(), current.begin(), current.end());
+            slices.push_back(std::move(slice));
+            current.clear();
+            width = key_width;
+        }
+    };
+    for (const auto& [first, count] : units) {
+        double unit_width = 0;
+        for (std::size_t c = first; c < first + count; ++c) {
+            unit_width += std::max(table.columns[c].width, 0.0);
+        }
+        if (!current.empty() && width + unit_width > max_width) {
+            close();
+        }
+        for (std::size_t c = first; c < first + count; ++c) {
+            current.push_back(c);
+        }
+        width += unit_width;
+    }
+    close();
+    return slices;
+}
+
+report::Table column_slice(const report::Table& table, const std::vector<std::size_t>& columns) {
+    report::Table out;
+    std::vector<std::ptrdiff_t> new_index(table.columns.size(), -1);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        out.columns.push_back(table.columns[columns[i]]);
+        new_index[columns[i]] = static_cast<std::ptrdiff_t>(i);
+        if (i < table.key_columns && columns[i] == i) {
+            out.key_columns = i + 1;
+        }
+    }
+    for (const auto& group : table.groups) {
+        if (group.first < new_index.size() && new_index[group.first] >= 0) {
+            std::size_t count = 0;
+            for (std::size_t c = group.first;
+                 c < std::min(new_index.size(), group.first + group.count) && new_index[c] >= 0;
+                 ++c) {
+                ++count;
+            }
+            out.groups.push_back(
+                {group.title, static_cast<std::size_t>(new_index[group.first]), count});
+        }
+    }
+    for (const auto& row : table.rows) {
+        std::vector<report::Cell> cells;
+        for (std::size_t c : columns) {
+            cells.push_back(c < row.size() ? row[c] : report::Cell{});
+        }
+        out.rows.push_back(std::move(cells));
+    }
+    return out;
+}
+
 std::vector<std::string> qualified_titles(const report::Table& table) {
     std::vector<std::string> titles;
     for (const auto& column : table.columns) {

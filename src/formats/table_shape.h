@@ -36,6 +36,15 @@ bool caught(const report::Highlight& rule, const report::Cell& cell);
 // Whether column `c` of the table catches `cell` (false when the column has no rule).
 bool caught(const report::Table& table, std::size_t c, const report::Cell& cell);
 
+// The table in slices no wider than `max_width` (in Column::width units), for a page that
+// cannot hold all of it: each slice is the key columns followed by whole groups (a group wider
+// than a page alone is a slice of its own), left to right, every column once. One slice, the
+// whole table, when it fits or has no key columns.
+std::vector<std::vector<std::size_t>> column_slices(const report::Table& table, double max_width);
+
+// The columns of `table` listed in `columns`, with their cells, groups and key columns.
+report::Table column_slice(const report::Table& table, const std::vector<std::size_t>& columns);
+
 // Whether anything in the document needs the writers' extra parts (for writers that add
 // style sheets only when used, so documents without them render exactly as before).
 bool has_highlights(const report::Document& doc);

@@ -397,9 +397,12 @@ void SheetWriter::write(const report::Document& doc, const report::Section& sect
     if (!columns.empty()) {
         table(section.table);
         const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
-        // The filter sits on the column titles; the frozen pane keeps the group row too.
+        // The filter sits on the column titles; the frozen pane keeps the group row too, and
+        // the key columns (№, the pupil) beside a wide table's marks.
         check(worksheet_autofilter(sheet_, rows_.titles, 0, row_ - 1, last_col), "autofilter");
-        worksheet_freeze_panes(sheet_, rows_.titles + 1, 0);
+        const auto keys = static_cast<lxw_col_t>(
+            section.table.key_columns < columns.size() ? section.table.key_columns : 0);
+        worksheet_freeze_panes(sheet_, rows_.titles + 1, keys);
         highlights(section.table);
     }
     if (!section.notes.empty() || !doc.footnotes.empty() || !doc.generated.empty() ||

@@ -62,6 +62,10 @@ struct Table {
     std::vector<Column> columns;
     std::vector<ColumnGroup> groups;      // by first column, or empty
     std::vector<std::vector<Cell>> rows;  // each row has columns.size() cells
+    // The leading columns that say whose row it is (№, «Ученик»). A page writer that cannot fit
+    // the table's width prints it in slices of whole groups, repeating these in each; with none,
+    // it squeezes every column onto the page. XLSX freezes them beside the header.
+    std::size_t key_columns = 0;
 };
 
 // A chart of a section's own table: the categories are the cells of one column, each series

@@ -6,7 +6,7 @@
 DIR holds what tests/cli/report_period.test wrote: performance.xlsx and .pdf (--period year, every
 class), attendance.xlsx and school-summary.xlsx (Q1), class-summary.pdf and class-summary.html (Q1), with
 reports.signatures naming the director. XLSX is read with openpyxl
-(sheets, typed cells, frozen header, merged group heading, conditional formats) and converted by
+(sheets, typed cells, frozen header and pupil columns, merged group heading, conditional formats) and converted by
 LibreOffice when it is installed; the PDF is checked by qpdf and its text by pdftotext (Cyrillic,
 Ё included); the HTML is printed to PDF by headless Chromium when it is installed. Exits 1 with
 every failed check listed.
@@ -59,8 +59,9 @@ def performance(path):
     titles = [ws.cell(header_row, c).value for c in range(1, 9)]
     check(titles[:8] == ["№", "Ученик", "I", "II", "III", "IV", "год", "I"],
           f"performance: column titles {titles}")
-    check(ws.freeze_panes == f"A{header_row + 1}",
-          f"performance: frozen at {ws.freeze_panes}, not under the header")
+    # Frozen under the header and right of № and the pupil, who stay beside every mark.
+    check(ws.freeze_panes == f"C{header_row + 1}",
+          f"performance: frozen at {ws.freeze_panes}, not under the header beside the pupil")
     first = header_row + 1
     check(ws.cell(first, 1).value == 1 and isinstance(ws.cell(first, 1).value, int),
           "performance: № is not a number")

@@ -157,6 +157,48 @@ void compute_year(Session& session, const PeriodChoice& period, const store::Fin
     }
 }
 
+// The final marks from each pupil's year mark and, where there is one, exam mark.
+void compute_final(Session& session, const PeriodChoice& period, const store::FinalsScope& scope,
+                   FinalsInputs& inputs, PupilsInScope& pupils, Results& results) {
+    store::Database& db = session.db();
+    for (auto& p : store::period_pupils(db, period.year_id, domain::format_iso(period.dates.start),
+                                        domain::format_iso(period.dates.end), scope)) {
+        pupils.add(std::move(p));
+    }
+    std::map<PairKey, const store::FinalMarkRow*> years;
+    std::map<PairKey, const store::FinalMarkRow*> exams;
+    auto rows = store::final_marks_of(db, period.year_id, "");
+    for (const auto& row : rows) {
+        if (pupils.find(row.key.pupil_id) == nullptr || row.final_value.empty()) {
+            continue;
+        }
+        PairKey key{row.key.pupil_id, row.key.subject_id};
+        if (row.key.period == year_period) {
+            years[key] = &row;
+        } else if (row.key.period == exam_period) {
+            exams[key] = &row;
+        }
+    }
+    if (years.empty() && !pupils.all().empty()) {
+        throw Error(ExitCode::data, "the final mark is made of the year mark and the exam mark, "
+                                    "and no year mark has been computed: run `schoolctl finals "
+                                    "compute --period year` first");
+    }
+    for (const auto& [key, year_row] : years) {
+        const domain::MarkScale& scale = inputs.scale_of_subject(key.second);
+        if (!scale.takes_marks()) {
+            continue;
+        }
+        const store::PeriodPupil& pupil = *pupils.find(key.first);
+        std::optional<domain::Mark> exam;
+        if (auto it = exams.find(key); it != exams.end()) {
+            exam = inputs.final_mark(*it->second, scale, pupil);
+        }
+        results[key] = stored(domain::compute_final_mark(
+            inputs.final_mark(*year_row, scale, pupil), exam, scale));
+    }
+}
+
 ClassFinals& class_of(std::vector<ClassFinals>& classes, const std::string& name) {
     for (auto& c : classes) {
         if (c.class_name == name) {
@@ -178,7 +220,11 @@ std::size_t ComputeSummary::not_attested() const {
 
 ComputeSummary compute_finals(Session& session, const ComputeRequest& request) {
     ComputeSummary s;
-    s.period = select_period(session, request.period);
+    s.period = select_period(session, request.period, true);
+    if (s.period.is_exam()) {
+        throw Error(ExitCode::usage, "exam marks are not computed: enter each with `schoolctl "
+                                     "finals set --period exam --pupil … --subject … --value …`");
+    }
     s.year = s.period.year_name;
     s.dry_run = request.dry_run;
     store::FinalsScope scope;
@@ -202,6 +248,8 @@ ComputeSummary compute_finals(Session& session, const ComputeRequest& request) {
     Results results;
     if (s.period.is_year()) {
         compute_year(session, s.period, scope, inputs, pupils, results);
+    } else if (s.period.is_final()) {
+        compute_final(session, s.period, scope, inputs, pupils, results);
     } else {
         for (const auto& definition : s.period.definitions) {
             compute_definition(session, s.period, definition, scope, inputs, pupils, results);

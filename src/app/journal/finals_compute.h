@@ -1,6 +1,7 @@
 #pragma once
 // `schoolctl finals compute`: the period mark of every pupil in every subject they study in a
-// period, or the year mark from the period marks. The marks of the period are read in one pass
+// period, the year mark from the period marks, or the final mark from the year mark and the
+// exam mark (domain::compute_final_mark). The marks of the period are read in one pass
 // ordered by pupil and subject; each (pupil, subject) gets domain::compute_period_mark with its
 // subject's scale, the school's grading policy, the period's minimum number of marks and the
 // work-type weights configured now. A row is written only when its computation changed, so a
@@ -16,7 +17,7 @@
 namespace schoolctl::app {
 
 struct ComputeRequest {
-    std::string period;                // Q1 … or "year"
+    std::string period;                // Q1 …, "year" or "final" ("exam" is refused: entered)
     std::optional<std::string> klass;  // one class: its pupils of the period
     bool dry_run = false;
 };
@@ -48,7 +49,7 @@ struct ComputeSummary {
 // (a dry run is not). One transaction; audited (finals.compute) with the counts.
 // Errors: exit 78 for a mark whose work type the configuration no longer has (naming the work
 // type and the marks), or a subject scale it does not define; exit 65 for a year mark before
-// its periods were computed.
+// its periods were computed, and for a final mark before the year's; exit 64 for the exam.
 ComputeSummary compute_finals(Session& session, const ComputeRequest& request);
 
 }  // namespace schoolctl::app

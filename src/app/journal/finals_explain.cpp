@@ -103,6 +103,40 @@ domain::PeriodMark year_rows(Session& session, const PeriodChoice& period,
     return domain::compute_year_mark(marks, scale, session.settings().grading);
 }
 
+// The year mark and the exam mark the final mark is made of, a row each.
+domain::PeriodMark final_rows(Session& session, const PeriodChoice& period,
+                              const store::PeriodPupil& pupil, const SubjectChoice& subject,
+                              const domain::MarkScale& scale, report::Document& doc) {
+    FinalsInputs inputs(session);
+    report::Section& section = doc.sections.emplace_back();
+    section.key = "year-and-exam";
+    section.heading = "Годовая и экзаменационная отметки";
+    section.table.columns = {{"Отметка за", 12}, {"Отметка", 8},
+                             {"Баллы", 10, report::Align::right}};
+    auto read = [&](std::string_view code) -> std::optional<domain::Mark> {
+        auto row = store::find_final_mark(
+            session.db(), {period.year_id, pupil.pupil_id, subject.id, std::string(code)});
+        if (!row || row->final_value.empty()) {
+            return std::nullopt;
+        }
+        return inputs.final_mark(*row, scale, pupil);
+    };
+    auto year = read(year_period);
+    auto exam = read(exam_period);
+    for (const auto& [name, mark] : {std::pair{"год", year}, std::pair{"экзамен", exam}}) {
+        section.table.rows.push_back(
+            {std::string(name), mark ? mark->text : std::string("—"),
+             mark && mark->counts() ? report::Cell{points(mark->points)} : report::Cell{}});
+    }
+    if (!year) {
+        throw Error(ExitCode::data, "the final mark is made of the year mark, and " +
+                                        pupil_label(pupil) + " has no year mark in " +
+                                        subject.code + ": `schoolctl finals compute --period "
+                                        "year` first");
+    }
+    return domain::compute_final_mark(*year, exam, scale);
+}
+
 }  // namespace
 
 std::string grading_rule_text(const domain::GradingPolicy& policy, const domain::MarkScale& scale,
@@ -128,7 +162,11 @@ std::string grading_rule_text(const domain::GradingPolicy& policy, const domain:
 }
 
 report::Document explain_final_mark(Session& session, const ExplainRequest& request) {
-    PeriodChoice period = select_period(session, request.period);
+    PeriodChoice period = select_period(session, request.period, true);
+    if (period.is_exam()) {
+        throw Error(ExitCode::usage, "an exam mark is entered by the teacher, not computed: "
+                                     "`schoolctl finals list --period exam` shows them");
+    }
     PupilRef pupil_ref = select_pupil(session, request.pupil);
     SubjectChoice subject = select_subject(session, request.subject);
     session.require(domain::Permission::marks_read,
@@ -152,30 +190,39 @@ report::Document explain_final_mark(Session& session, const ExplainRequest& requ
 
     report::Document doc;
     doc.kind = "finals-explain";
-    doc.title = period.is_year() ? "Расчёт годовой отметки" : "Расчёт отметки за период";
+    doc.title = period.is_year()    ? "Расчёт годовой отметки"
+                : period.is_final() ? "Расчёт итоговой отметки"
+                                    : "Расчёт отметки за период";
     doc.school = session.school_name();
     doc.generated = format_moscow(now_seconds());
     doc.meta.push_back({"Ученик", pupil_ref.name + " (" + pupil.class_name + ")"});
     doc.meta.push_back({"Предмет", subject.name + " (" + subject.code + ")"});
-    doc.meta.push_back({"Период", period.is_year() ? "год " + period.year_name
-                                                   : period.code + " «" + period.name + "»"});
+    doc.meta.push_back({"Период", period.of_whole_year()
+                                      ? period.name + " " + period.year_name
+                                      : period.code + " «" + period.name + "»"});
     domain::PeriodMark now =
-        period.is_year() ? year_rows(session, period, pupil, subject, scale, doc)
-                         : period_rows(session, period, pupil, subject, scale, doc);
+        period.is_year()    ? year_rows(session, period, pupil, subject, scale, doc)
+        : period.is_final() ? final_rows(session, period, pupil, subject, scale, doc)
+                            : period_rows(session, period, pupil, subject, scale, doc);
     std::optional<int> min_marks;
-    if (!period.is_year()) {
+    if (!period.of_whole_year()) {
         const auto* def = definition_for_grade(period.definitions, pupil.grade);
         min_marks = def->min_marks.value_or(policy.min_marks);
     }
     doc.meta.push_back({"Шкала", scale.name});
-    doc.meta.push_back({"Правило", grading_rule_text(policy, scale, min_marks)});
+    doc.meta.push_back({"Правило", period.is_final()
+                                       ? std::string("без экзамена — годовая; с экзаменом — "
+                                                     "среднее годовой и экзаменационной, "
+                                                     "половина — вверх; неудовлетворительный "
+                                                     "экзамен — его отметка до пересдачи")
+                                       : grading_rule_text(policy, scale, min_marks)});
 
     std::vector<std::string>& notes = doc.sections.front().notes;
     bool any_double = false;
     for (const auto& row : doc.sections.front().table.rows) {
         // Only a «4/3» has its points as text («4.00 + 3.00»); the year's rows have no such column.
         any_double = any_double ||
-                     (!period.is_year() && std::holds_alternative<std::string>(row[5]));
+                     (!period.of_whole_year() && std::holds_alternative<std::string>(row[5]));
     }
     notes.push_back("Отметок: " + std::to_string(now.count) +
                     (any_double ? " («4/3» считается за две)" : ""));

@@ -14,7 +14,7 @@
 namespace schoolctl::app {
 
 report::Document list_final_marks(Session& session, const FinalsListRequest& request) {
-    PeriodChoice period = select_period(session, request.period);
+    PeriodChoice period = select_period(session, request.period, true);
     ClassRef klass = select_class(session, request.klass);
     session.require(domain::Permission::marks_read, class_target(session, klass),
                     "class " + klass.name);
@@ -38,9 +38,10 @@ report::Document list_final_marks(Session& session, const FinalsListRequest& req
             continue;
         }
         subject_ids.insert(row.key.subject_id);
-        cells[{row.key.pupil_id, row.key.subject_id}] =
-            row.final_value + (row.override_value ? "*" : "");
-        any_override = any_override || row.override_value.has_value();
+        // Every exam mark is the teacher's: only a mark set instead of a computed one is starred.
+        const bool overridden = row.override_value.has_value() && !period.is_exam();
+        cells[{row.key.pupil_id, row.key.subject_id}] = row.final_value + (overridden ? "*" : "");
+        any_override = any_override || overridden;
     }
     auto subjects = store::list_subjects(db, session.school_id());
     std::sort(subjects.begin(), subjects.end(),
@@ -49,14 +50,17 @@ report::Document list_final_marks(Session& session, const FinalsListRequest& req
 
     report::Document doc;
     doc.kind = "finals";
-    doc.title = period.is_year() ? "Годовые отметки" : "Отметки за период";
+    doc.title = period.is_year()    ? "Годовые отметки"
+                : period.is_exam()  ? "Экзаменационные отметки"
+                : period.is_final() ? "Итоговые отметки"
+                                    : "Отметки за период";
     doc.school = session.school_name();
     doc.generated = format_moscow(now_seconds());
     doc.orientation = subjects.size() > 8 ? report::Orientation::landscape
                                           : report::Orientation::portrait;
     doc.meta.push_back({"Учебный год", period.year_name});
-    doc.meta.push_back({"Период", period.is_year()
-                                      ? std::string("год")
+    doc.meta.push_back({"Период", period.of_whole_year()
+                                      ? period.name
                                       : period.code + " «" + period.name + "», " +
                                             domain::format_ru(period.dates.start) + "–" +
                                             domain::format_ru(period.dates.end)});
@@ -77,9 +81,12 @@ report::Document list_final_marks(Session& session, const FinalsListRequest& req
         }
         section.table.rows.push_back(std::move(row));
     }
-    if (subjects.empty()) {
-        section.notes.push_back("Отметки за " + (period.is_year() ? std::string("год")
-                                                                  : period.code) +
+    if (subjects.empty() && period.is_exam()) {
+        section.notes.push_back("Экзаменационных отметок нет: их выставляет учитель, "
+                                "`schoolctl finals set --period exam`.");
+    } else if (subjects.empty()) {
+        section.notes.push_back((period.of_whole_year() ? doc.title
+                                                        : "Отметки за " + period.code) +
                                 " не вычислены: `schoolctl finals compute --period " +
                                 period.code + "`.");
     }

@@ -19,10 +19,16 @@ nlohmann::json optional_json(const std::optional<std::string>& value) {
 }
 
 // Whether the period has a mark to set for the pupil in the subject: the timetable gave them the
-// subject in the period, or they have marks in it there; for the year, a period mark of it.
+// subject in the period, or they have marks in it there; for the year, a period mark of it; for
+// the exam and the final mark, a year mark of it.
 bool studies(Session& session, const PeriodChoice& period, std::int64_t pupil_id,
              std::int64_t subject_id) {
     store::Database& db = session.db();
+    if (period.is_exam() || period.is_final()) {
+        return store::find_final_mark(
+                   db, {period.year_id, pupil_id, subject_id, std::string(year_period)})
+            .has_value();
+    }
     if (period.is_year()) {
         for (const auto& p : period.all_periods) {
             if (store::find_final_mark(db, {period.year_id, pupil_id, subject_id, p.code})) {
@@ -55,7 +61,7 @@ bool studies(Session& session, const PeriodChoice& period, std::int64_t pupil_id
 
 LockResult change_lock(Session& session, const std::string& text, bool lock) {
     session.require(domain::Permission::marks_write);
-    PeriodChoice period = select_period(session, text);
+    PeriodChoice period = select_period(session, text, true);
     store::Transaction tx(session.db());
     bool changed = lock ? store::lock_period(session.db(), period.year_id, period.code,
                                              utc_iso_now(), session.actor().account_id)
@@ -71,7 +77,7 @@ LockResult change_lock(Session& session, const std::string& text, bool lock) {
 }  // namespace
 
 OverrideResult set_final_override(Session& session, const OverrideRequest& request) {
-    PeriodChoice period = select_period(session, request.period);
+    PeriodChoice period = select_period(session, request.period, true);
     PupilRef pupil = select_pupil(session, request.pupil);
     SubjectChoice subject = select_subject(session, request.subject);
     session.require(domain::Permission::marks_write,
@@ -105,8 +111,10 @@ OverrideResult set_final_override(Session& session, const OverrideRequest& reque
         throw Error(ExitCode::data,
                     pupil.short_name + " has no " + subject.code + " in " + period.label() +
                         (period.is_year() ? ": no period mark of it has been computed"
-                                          : ": no lessons of it in their classes and groups, "
-                                            "and no marks"));
+                         : period.of_whole_year()
+                             ? ": no year mark of it has been computed (`schoolctl finals "
+                               "compute --period year`)"
+                             : ": no lessons of it in their classes and groups, and no marks"));
     }
     if (row) {
         r.old_value = row->override_value;

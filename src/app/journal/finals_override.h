@@ -11,7 +11,7 @@ namespace schoolctl::app {
 struct OverrideRequest {
     std::string pupil;    // as select_pupil reads it
     std::string subject;  // code or name
-    std::string period;   // Q1 … or "year"
+    std::string period;   // Q1 …, "year", "exam" or "final"
     std::optional<std::string> value;  // nullopt: clear the override
     std::string reason;
 };

@@ -38,13 +38,13 @@ std::string dates_text(const domain::DateRange& d) {
 }  // namespace
 
 std::string PeriodChoice::label() const {
-    if (is_year()) {
+    if (of_whole_year()) {
         return code + " (" + year_name + ")";
     }
     return code + " (" + name + ", " + dates_text(dates) + ")";
 }
 
-PeriodChoice select_period(Session& session, const std::string& text) {
+PeriodChoice select_period(Session& session, const std::string& text, bool exam_and_final) {
     std::string today = domain::format_iso(today_moscow());
     auto year = store::current_year(session.db(), session.school_id(), today);
     if (!year) {
@@ -58,11 +58,15 @@ PeriodChoice select_period(Session& session, const std::string& text) {
     c.year_dates = calendar.dates;
     c.all_periods = calendar.periods;
     std::string wanted = upper_ascii(domain::normalise_spaces(text));
-    if (wanted == upper_ascii(std::string(year_period))) {
-        c.code = std::string(year_period);
-        c.name = "год";
-        c.dates = calendar.dates;
-        return c;
+    const std::pair<std::string_view, const char*> whole_year[] = {
+        {year_period, "год"}, {exam_period, "экзамен"}, {final_period, "итоговая"}};
+    for (const auto& [code, name] : whole_year) {
+        if ((code == year_period || exam_and_final) && wanted == upper_ascii(std::string(code))) {
+            c.code = std::string(code);
+            c.name = name;
+            c.dates = calendar.dates;
+            return c;
+        }
     }
     std::vector<std::string> codes;
     for (const auto& p : calendar.periods) {
@@ -87,7 +91,11 @@ PeriodChoice select_period(Session& session, const std::string& text) {
         }
         throw Error(ExitCode::usage, "--period \"" + text + "\" is not a period of " +
                                          calendar.name + " (periods: " + list +
-                                         std::string(year_period) + ")");
+                                         std::string(year_period) +
+                                         (exam_and_final ? ", " + std::string(exam_period) +
+                                                               ", " + std::string(final_period)
+                                                         : std::string()) +
+                                         ")");
     }
     return c;
 }

@@ -14,28 +14,37 @@ namespace schoolctl::app {
 
 // The period code of the year mark, beside the school's own codes (Q1, H2, T3).
 inline constexpr std::string_view year_period = "year";
+// The exam mark, entered by the teacher (`finals set`), and the final mark made of the year
+// and exam marks (`finals compute`): the last columns of the сводная ведомость.
+inline constexpr std::string_view exam_period = "exam";
+inline constexpr std::string_view final_period = "final";
 
 struct PeriodChoice {
     std::int64_t year_id = 0;
     std::string year_name;  // «2026/27»
     domain::DateRange year_dates;
-    std::string code;  // "Q1", or "year"
-    std::string name;  // «1 четверть», «год»
+    std::string code;  // "Q1", or "year", "exam", "final"
+    std::string name;  // «1 четверть», «год», «экзамен», «итоговая»
     // A period's definitions: usually one, or one per set of grades when grades differ in
-    // dates. Empty for the year.
+    // dates. Empty for the year, the exam and the final mark.
     std::vector<domain::AttestationPeriod> definitions;
     // Every period of the year, by start date: what the year mark is made of.
     std::vector<domain::AttestationPeriod> all_periods;
     domain::DateRange dates;  // from the first start to the last end; the year's for the year
 
     bool is_year() const { return code == year_period; }
+    bool is_exam() const { return code == exam_period; }
+    bool is_final() const { return code == final_period; }
+    // The year, the exam or the final mark: a mark of the whole year, not of a period's lessons.
+    bool of_whole_year() const { return definitions.empty(); }
     // «Q1 (1 четверть, 01.09.2026–23.10.2026)», «year (2026/27)».
     std::string label() const;
 };
 
-// `--period`: a period code of the current academic year (any case) or "year". Exit 64 for
-// anything else, naming the codes there are.
-PeriodChoice select_period(Session& session, const std::string& text);
+// `--period`: a period code of the current academic year (any case) or "year", and with
+// `exam_and_final` also "exam" or "final". Exit 64 for anything else, naming the codes there are.
+PeriodChoice select_period(Session& session, const std::string& text,
+                           bool exam_and_final = false);
 
 // The definition of a period that applies to a grade: one that names the grade before one for
 // every grade; nullptr when the grade has no such period.

@@ -33,6 +33,33 @@ std::vector<std::string> periods_of(const ReportScope& scope, int grade) {
     return out;
 }
 
+// Whether any of the pupils has a mark of the period in the subject (any subject without one).
+bool any_mark(const PeriodMarksGrid& grid, const std::vector<std::int64_t>& pupils,
+              const std::vector<store::SubjectRow>& subjects, std::optional<std::int64_t> subject,
+              const std::string& period) {
+    for (auto id : pupils) {
+        for (const auto& s : subjects) {
+            if ((!subject || s.id == *subject) && !grid.mark(id, s.id, period).empty()) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+std::string period_title(const std::string& period, std::size_t n, const Words& w) {
+    if (period == year_period) {
+        return w("год", "year");
+    }
+    if (period == exam_period) {
+        return w("экз.", "exam");
+    }
+    if (period == final_period) {
+        return w("итог.", "final");
+    }
+    return roman(n);
+}
+
 // Under the pupils: one row per indicator, a value under each column of marks.
 void add_indicator_rows(report::Table& table, const std::vector<MarkColumn>& columns,
                         std::size_t first_mark_column,
@@ -80,6 +107,10 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         }
     }
     wanted.emplace_back(scope.period->code);
+    if (scope.period->is_year()) {
+        wanted.emplace_back(exam_period);
+        wanted.emplace_back(final_period);
+    }
     PeriodMarksGrid grid(session, scope.year_id, wanted);
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
@@ -101,24 +132,34 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         std::vector<MarkColumn> columns;
         report::Section& section = class_section(doc, scope, k);
         report::Table& table = section.table;
-        // The year's sheet has five columns a subject: short names leave them the room.
+        // The year's sheet has five or more columns a subject: short names leave them the room.
         const bool wide = periods.size() > 1;
         table.columns = {{"№", 3, report::Align::right}, {w("Ученик", "Pupil"), wide ? 15.0 : 28.0}};
+        table.key_columns = 2;
         const std::size_t first_mark_column = table.columns.size();
-        for (const auto& subject : grid.subjects_of(ids)) {
+        const auto subjects = grid.subjects_of(ids);
+        // The exam column where the class sat an exam in the subject; the final column in every
+        // subject once the class has final marks (the forms of grades 9 and 11).
+        const bool finals =
+            wide && any_mark(grid, ids, subjects, std::nullopt, std::string(final_period));
+        for (const auto& subject : subjects) {
+            std::vector<std::string> own = periods;
+            if (wide && any_mark(grid, ids, subjects, subject.id, std::string(exam_period))) {
+                own.emplace_back(exam_period);
+            }
+            if (finals) {
+                own.emplace_back(final_period);
+            }
             std::size_t first = table.columns.size();
-            for (std::size_t i = 0; i < periods.size(); ++i) {
-                bool year = periods[i] == year_period;
-                std::string title = periods.size() == 1 ? subject.name
-                                    : year              ? std::string(w("год", "year"))
-                                                        : roman(i + 1);
-                report::Column column(title, wide ? 3 : 8, report::Align::center);
+            for (std::size_t i = 0; i < own.size(); ++i) {
+                std::string title = own.size() == 1 ? subject.name : period_title(own[i], i + 1, w);
+                report::Column column(title, wide ? 4 : 8, report::Align::center);
                 column.highlight = failing_marks();
                 table.columns.push_back(std::move(column));
-                columns.push_back({subject.id, periods[i]});
+                columns.push_back({subject.id, own[i]});
             }
-            if (periods.size() > 1) {
-                table.groups.push_back({subject.name, first, periods.size()});
+            if (own.size() > 1) {
+                table.groups.push_back({subject.name, first, own.size()});
             }
         }
         const std::size_t first_attendance = table.columns.size();

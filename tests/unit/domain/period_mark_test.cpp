@@ -373,3 +373,51 @@ TEST_CASE("grading policy: rounding names", "[grading]") {
     CHECK_FALSE(parse_rounding("up"));
     CHECK_FALSE(parse_rounding(""));
 }
+
+TEST_CASE("final mark: the year mark, or the mean of year and exam rounded half up",
+          "[grading]") {
+    auto five = scale("five_point");
+    auto mark = [&](const char* text) {
+        auto parsed = parse_mark(text, five, {false, true});
+        REQUIRE(std::holds_alternative<Mark>(parsed));
+        return std::get<Mark>(parsed);
+    };
+    using schoolctl::domain::compute_final_mark;
+    auto [year, exam, outcome, symbol, reason] =
+        GENERATE(table<const char*, const char*, Outcome, std::string, std::string>({
+            {"4", "", Outcome::mark, "4", "no exam: the year mark, 4"},
+            // 4.50 is 5 half up, though the school's thresholds would make it a 4.
+            {"4", "5", Outcome::mark, "5",
+             "mean of the year 4 and the exam 5, nearest mark, halves up: 4.50 is halfway "
+             "between 4 and 5, so 5"},
+            {"5", "3", Outcome::mark, "4", ""},
+            {"3", "4", Outcome::mark, "4", ""},
+            {"2", "4", Outcome::mark, "3", ""},
+            {"5", "2", Outcome::mark, "2",
+             "the exam mark 2 is below 3: it stands until a retake, so 2"},
+            {"н/а", "5", Outcome::not_attested, "н/а",
+             "the year is н/а (an academic debt): н/а"},
+            {"4", "н/а", Outcome::not_attested, "н/а", "the exam is н/а: н/а"},
+            {"4", "осв", Outcome::mark, "4", "exempt from the exam: the year mark, 4"},
+            {"осв", "", Outcome::exempt, "осв", "the year is осв: осв"},
+            {"осв", "4", Outcome::mark, "4", "the year is осв: the exam mark, 4"},
+        }));
+    CAPTURE(year, exam);
+    std::optional<Mark> exam_mark;
+    if (*exam != '\0') {
+        exam_mark = mark(exam);
+    }
+    auto fm = compute_final_mark(mark(year), exam_mark, five);
+    CHECK(fm.outcome == outcome);
+    CHECK(fm.symbol == symbol);
+    if (!reason.empty()) {
+        CHECK(fm.reason == reason);
+    }
+}
+
+TEST_CASE("final mark: a scale without marks has none", "[grading]") {
+    auto none = scale("none");
+    auto fm = schoolctl::domain::compute_final_mark({Mark::Kind::value, "5", 500, {}},
+                                                    std::nullopt, none);
+    CHECK(fm.outcome == Outcome::no_marks);
+}

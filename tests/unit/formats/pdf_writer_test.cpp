@@ -267,3 +267,38 @@ TEST_CASE("PDF repeats the group heading and keeps signatures and charts whole",
     CHECK(last.find("Директор") != std::string::npos);
     CHECK(last.find("Заместитель директора по УВР") != std::string::npos);
 }
+
+TEST_CASE("PDF prints a table too wide for the page in slices, the pupil beside every mark",
+          "[formats][pdf]") {
+    test::TempDir dir;
+    report::Document doc = test::small_document();
+    doc.sections.resize(1);
+    doc.orientation = report::Orientation::landscape;
+    report::Table& table = doc.sections[0].table;
+    table = {};
+    table.columns = {{"№", 3}, {"Ученик", 15}};
+    table.key_columns = 2;
+    for (int s = 1; s <= 16; ++s) {
+        const std::size_t first = table.columns.size();
+        for (const char* p : {"I", "II", "III", "IV", "год"}) {
+            table.columns.push_back({p, 3, report::Align::center});
+        }
+        table.groups.push_back({"Предмет" + std::to_string(s), first, 5});
+    }
+    for (std::int64_t r = 1; r <= 3; ++r) {
+        std::vector<report::Cell> row{r, "Ёлкин Пётр " + std::to_string(r)};
+        row.resize(table.columns.size(), report::Cell{std::string("н/а")});
+        table.rows.push_back(row);
+    }
+    const std::string text = pdftotext(render(dir, doc));
+    // 16 subjects × 15 units do not fit 770 pt at 6.5 pt a unit: every slice names the pupils.
+    std::size_t names = 0;
+    for (auto at = text.find("Ёлкин Пётр 1"); at != std::string::npos;
+         at = text.find("Ёлкин Пётр 1", at + 1)) {
+        ++names;
+    }
+    CHECK(names >= 3);
+    CHECK(text.find("Предмет1") != std::string::npos);
+    CHECK(text.find("Предмет16") != std::string::npos);
+    CHECK(text.find("н/а") != std::string::npos);
+}

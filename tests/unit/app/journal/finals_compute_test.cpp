@@ -249,7 +249,38 @@ TEST_CASE("an unknown period names the periods there are", "[app][finals]") {
     FinalsSchool s;
     CHECK_THAT(error_of([&] { s.compute("Q7"); }),
                Catch::Contains("--period \"Q7\" is not a period of 2026/27 (periods: Q1, Q2, "
-                               "year)"));
+                               "year, exam, final)"));
     CHECK(test::exit_code_of([&] { s.compute("Q7"); }) == ExitCode::usage);
     CHECK(s.compute("q1").period.code == "Q1");
+}
+
+TEST_CASE("the final mark: the year mark, or its mean with the exam mark rounded half up",
+          "[app][finals]") {
+    test::PinnedClock clock(test::tuesday_17_november);
+    FinalsSchool s;
+    s.mark(s.m1, s.borisov, "5", 500);
+    s.mark(s.m2, s.borisov, "4", 400);
+    s.mark(s.m3, s.borisov, "4", 400);
+    s.compute();
+    CHECK_THAT(error_of([&] { s.compute("final"); }),
+               Catch::Contains("no year mark has been computed") &&
+                   Catch::Contains("--period year"));
+    CHECK(test::exit_code_of([&] { s.compute("exam"); }) == ExitCode::usage);
+    s.compute("year");
+    REQUIRE(s.stored(s.borisov, s.math, "year")->final_value == "4");  // 4.33
+    {
+        store::Transaction tx(s.db());
+        store::write_override(s.db(), {s.year, s.borisov, s.math, "exam"}, "5", std::nullopt,
+                              "2027-06-10T09:00:00Z", "ОГЭ");
+        tx.commit();
+    }
+    auto summary = s.compute("final");
+    CHECK(summary.created == 5);
+    auto math = s.stored(s.borisov, s.math, "final");
+    REQUIRE(math);
+    CHECK(math->computed.computed == "5");  // (4 + 5) / 2 = 4.50, half up
+    CHECK(math->computed.mean == 450);
+    CHECK(s.stored(s.borisov, s.rus, "final")->computed.computed == "н/а");  // the year's н/а
+    CHECK(s.compute("final").unchanged == 5);
+    CHECK_FALSE(s.stored(s.borisov, s.math, "exam")->computed_at);  // entered, never computed
 }
