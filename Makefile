@@ -30,7 +30,7 @@ test: deps
 
 # Speed and memory figures (a benchmark, never a pass/fail test): docs/PERFORMANCE.md.
 bench: build
-	cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_raw_roster
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_raw_roster bench_raw_reports
 	scripts/bench-roster.sh $(RELEASE_DIR)
 	scripts/bench-credentials.sh $(RELEASE_DIR)
 	scripts/bench-schedule.sh $(RELEASE_DIR)

@@ -139,8 +139,46 @@ void PdfCanvas::set_info(const std::string& title, const std::string& subject,
     check();
 }
 
+void PdfCanvas::forget_state() {
+    in_text_ = false;
+    text_font_ = nullptr;
+    text_size_ = 0;
+    fill_.reset();
+    line_width_ = -1;
+    stroke_gray_ = -1;
+}
+
+void PdfCanvas::end_text() {
+    if (in_text_) {
+        HPDF_Page_EndText(page_);
+        in_text_ = false;
+    }
+}
+
+void PdfCanvas::fill_colour(Rgb colour) {
+    if (fill_ != colour) {
+        HPDF_Page_SetRGBFill(page_, colour.r, colour.g, colour.b);
+        fill_ = colour;
+    }
+}
+
+void PdfCanvas::stroke(float line_width, float gray) {
+    if (line_width != line_width_) {
+        HPDF_Page_SetLineWidth(page_, line_width);
+        line_width_ = line_width;
+    }
+    if (gray != stroke_gray_) {
+        HPDF_Page_SetGrayStroke(page_, gray);
+        stroke_gray_ = gray;
+    }
+}
+
 void PdfCanvas::add_page(bool landscape) {
+    if (page_ != nullptr) {
+        end_text();
+    }
     page_ = HPDF_AddPage(pdf_);
+    forget_state();
     HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4,
                       landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
     check();
@@ -150,7 +188,11 @@ void PdfCanvas::add_page(bool landscape) {
 }
 
 void PdfCanvas::select_page(std::size_t index) {
+    if (page_ != nullptr) {
+        end_text();
+    }
     page_ = pages_.at(index);
+    forget_state();  // the page's stream ends in whatever state it was left in
     width_ = HPDF_Page_GetWidth(page_);
     height_ = HPDF_Page_GetHeight(page_);
 }
@@ -159,11 +201,41 @@ float PdfCanvas::text_width(std::string_view text, Face face, float size) const 
     if (text.empty()) {
         return 0;
     }
-    // libharu applies no kerning, so widths add up: callers may sum word widths.
-    const HPDF_TextWidth tw =
-        HPDF_Font_TextWidth(font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
-                            static_cast<HPDF_UINT>(text.size()));
-    return static_cast<float>(tw.width) * size / 1000.0f;
+    // libharu applies no kerning, so widths add up: callers may sum word widths, and so does
+    // this, one cached advance per code point.
+    auto& advances = advances_[face == Face::bold ? 1 : 0];
+    if (advances.empty()) {
+        advances.assign(0x10000, -1);
+    }
+    std::int64_t total = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        char32_t cp = 0;
+        if (*p < 0x80) {
+            cp = *p++;
+        } else if ((*p & 0xE0u) == 0xC0u && end - p >= 2) {
+            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            p += 2;
+        } else if ((*p & 0xF0u) == 0xE0u && end - p >= 3) {
+            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            p += 3;
+        } else {
+            // Not what pdf_safe_text() gives: let libharu measure it as it would draw it.
+            const HPDF_TextWidth tw =
+                HPDF_Font_TextWidth(font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                                    static_cast<HPDF_UINT>(text.size()));
+            return static_cast<float>(tw.width) * size / 1000.0f;
+        }
+        std::int16_t& advance = advances[cp];
+        if (advance < 0) {
+            advance = static_cast<std::int16_t>(
+                std::max<HPDF_INT>(0, HPDF_Font_GetUnicodeWidth(font(face),
+                                                                static_cast<HPDF_UNICODE>(cp))));
+        }
+        total += advance;
+    }
+    return static_cast<float>(total) * size / 1000.0f;
 }
 
 float PdfCanvas::ascent(Face face, float size) const {
@@ -175,15 +247,7 @@ float PdfCanvas::descent(Face face, float size) const {
 }
 
 void PdfCanvas::text(Point baseline, std::string_view text, Face face, float size, float gray) {
-    if (text.empty()) {
-        return;
-    }
-    const std::string s(text); // libharu wants a terminated string
-    HPDF_Page_SetGrayFill(page_, gray);
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font(face), size);
-    HPDF_Page_TextOut(page_, baseline.x, baseline.y, s.c_str());
-    HPDF_Page_EndText(page_);
+    this->text(baseline, text, face, size, Rgb{gray, gray, gray});
 }
 
 Rgb Rgb::from_hex(std::uint32_t rrggbb) {
@@ -196,16 +260,23 @@ void PdfCanvas::text(Point baseline, std::string_view text, Face face, float siz
     if (text.empty()) {
         return;
     }
-    const std::string s(text);
-    HPDF_Page_SetRGBFill(page_, colour.r, colour.g, colour.b);
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, font(face), size);
+    const std::string s(text);  // libharu wants a terminated string
+    fill_colour(colour);
+    if (!in_text_) {
+        HPDF_Page_BeginText(page_);
+        in_text_ = true;
+    }
+    if (text_font_ != font(face) || text_size_ != size) {
+        HPDF_Page_SetFontAndSize(page_, font(face), size);
+        text_font_ = font(face);
+        text_size_ = size;
+    }
     HPDF_Page_TextOut(page_, baseline.x, baseline.y, s.c_str());
-    HPDF_Page_EndText(page_);
 }
 
 void PdfCanvas::fill_rect(Point lower_left, float w, float h, Rgb fill) {
-    HPDF_Page_SetRGBFill(page_, fill.r, fill.g, fill.b);
+    end_text();
+    fill_colour(fill);
     HPDF_Page_Rectangle(page_, lower_left.x, lower_left.y, w, h);
     HPDF_Page_Fill(page_);
 }
@@ -218,8 +289,11 @@ void PdfCanvas::polyline(const std::vector<Point>& points, float width, Rgb colo
     if (points.size() < 2) {
         return;
     }
+    end_text();
     HPDF_Page_SetLineWidth(page_, width);
     HPDF_Page_SetRGBStroke(page_, colour.r, colour.g, colour.b);
+    line_width_ = width;
+    stroke_gray_ = -1;  // a colour now, not a gray
     HPDF_Page_SetLineJoin(page_, HPDF_ROUND_JOIN);
     HPDF_Page_MoveTo(page_, points.front().x, points.front().y);
     for (std::size_t i = 1; i < points.size(); ++i) {
@@ -230,17 +304,18 @@ void PdfCanvas::polyline(const std::vector<Point>& points, float width, Rgb colo
 }
 
 void PdfCanvas::disc(Point centre, float radius, Rgb fill) {
-    HPDF_Page_SetRGBFill(page_, fill.r, fill.g, fill.b);
+    end_text();
+    fill_colour(fill);
     HPDF_Page_Circle(page_, centre.x, centre.y, radius);
     HPDF_Page_Fill(page_);
 }
 
 void PdfCanvas::rect(Point lower_left, float w, float h, float line_width, float fill_gray) {
+    end_text();
     // Colours must be set before the path starts: libharu refuses them in path mode.
-    HPDF_Page_SetLineWidth(page_, line_width);
-    HPDF_Page_SetGrayStroke(page_, 0);
+    stroke(line_width, 0);
     if (fill_gray >= 0) {
-        HPDF_Page_SetGrayFill(page_, fill_gray);
+        fill_colour({fill_gray, fill_gray, fill_gray});
     }
     HPDF_Page_Rectangle(page_, lower_left.x, lower_left.y, w, h);
     if (fill_gray >= 0) {
@@ -251,14 +326,17 @@ void PdfCanvas::rect(Point lower_left, float w, float h, float line_width, float
 }
 
 void PdfCanvas::hline(float x0, float x1, float y, float line_width) {
-    HPDF_Page_SetLineWidth(page_, line_width);
-    HPDF_Page_SetGrayStroke(page_, 0);
+    end_text();
+    stroke(line_width, 0);
     HPDF_Page_MoveTo(page_, x0, y);
     HPDF_Page_LineTo(page_, x1, y);
     HPDF_Page_Stroke(page_);
 }
 
 void PdfCanvas::save(std::ostream& out) {
+    if (page_ != nullptr) {
+        end_text();
+    }
     check();
     HPDF_SaveToStream(pdf_);
     check();

@@ -2,9 +2,11 @@
 // libharu behind a small C++ surface for the PDF writer: one document with the two embedded
 // Liberation Sans faces, pages, text and ruled boxes. libharu's errors are recorded by its
 // handler (an exception must not unwind through C frames) and raised by check().
+#include <array>
 #include <cstdint>
 #include <ctime>
 #include <hpdf.h>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -25,6 +27,7 @@ struct Rgb {
     float g = 0;
     float b = 0;
     static Rgb from_hex(std::uint32_t rrggbb);
+    bool operator==(const Rgb&) const = default;
 };
 
 class PdfCanvas {
@@ -81,6 +84,25 @@ class PdfCanvas {
     HPDF_Page page_ = nullptr;
     float width_ = 0;
     float height_ = 0;
+    // The advance of each code point measured so far, per face, in 1/1000 em (-1: not yet).
+    // libharu finds a glyph by searching the font's cmap, and a table's layout measures every
+    // text several times (wrapping, the widest word, alignment): the cache leaves one search per
+    // code point and document.
+    mutable std::array<std::vector<std::int16_t>, 2> advances_;
+
+    // What the page's content stream has set, so a table's thousand cells do not each repeat
+    // the same operators: consecutive texts share one text object (BT … ET) and their font,
+    // and a colour or line width is written only when it changes. Forgotten with the page.
+    void forget_state();
+    void end_text();
+    void fill_colour(Rgb colour);
+    void stroke(float line_width, float gray);
+    bool in_text_ = false;
+    HPDF_Font text_font_ = nullptr;
+    float text_size_ = 0;
+    std::optional<Rgb> fill_;
+    float line_width_ = -1;
+    float stroke_gray_ = -1;
 };
 
 // Valid UTF-8 in the Basic Multilingual Plane without control characters, which is all

@@ -225,14 +225,17 @@ void Layout::draw_text_lines(const CellLines& cell, float x0, float width, float
 
 void Layout::draw_row(const Row& row, const report::Table& table, Face face, bool header) {
     const float top = y_;
+    // The boxes first, then the texts: the texts then share one text object.
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
-        const bool caught = i < row.caught.size() && row.caught[i];
-        if (caught) {
+        if (i < row.caught.size() && row.caught[i]) {
             c_.fill_rect({col_x_[i], top - row.height}, col_w_[i], row.height,
                          Rgb::from_hex(highlight_fill));
         }
         c_.rect({col_x_[i], top - row.height}, col_w_[i], row.height, rule_width,
                 header ? header_fill : -1.0f);
+    }
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        const bool caught = i < row.caught.size() && row.caught[i];
         draw_text_lines(row.cells[i], col_x_[i], col_w_[i], top, face, table.columns[i].align,
                         caught ? Rgb::from_hex(highlight_text) : Rgb{});
     }
@@ -266,11 +269,17 @@ Header Layout::layout_header(const report::Table& table, float max_height) const
 
 void Layout::draw_header(const Header& header, const report::Table& table) {
     const auto& groups = header.groups;
-    for (std::size_t i = 0; i < groups.spans.size(); ++i) {
-        const auto& span = groups.spans[i];
+    auto span_x = [&](const HeaderSpan& span) {
         const float x = col_x_[span.first];
-        const float w = col_x_[span.first + span.count - 1] + col_w_[span.first + span.count - 1] - x;
+        const std::size_t last = span.first + span.count - 1;
+        return std::pair{x, col_x_[last] + col_w_[last] - x};
+    };
+    for (const auto& span : groups.spans) {
+        const auto [x, w] = span_x(span);
         c_.rect({x, y_ - groups.height}, w, groups.height, rule_width, header_fill);
+    }
+    for (std::size_t i = 0; i < groups.spans.size(); ++i) {
+        const auto [x, w] = span_x(groups.spans[i]);
         draw_text_lines(groups.cells[i], x, w, y_, Face::bold, report::Align::center, Rgb{});
     }
     y_ -= groups.height;
