@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
 TEST_DIR := build/asan
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench fuzz clean
 
 all: build
 
@@ -37,6 +37,10 @@ bench: build
 	scripts/bench-marks.sh $(RELEASE_DIR)
 	scripts/bench-finals.sh $(RELEASE_DIR)
 	scripts/bench-reports.sh $(RELEASE_DIR)
+
+# The long fuzz campaign (FUZZ_SECONDS per target, default 600); `make test` replays its corpus.
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build out demo

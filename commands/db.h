@@ -13,7 +13,11 @@ private:
     CLI::App* check_ = nullptr;
     CLI::App* backup_ = nullptr;
     CLI::App* migrate_ = nullptr;
+    CLI::App* restore_ = nullptr;
     std::string backup_file_;
+    std::string restore_file_;
+
+    int run_restore(Context& ctx);
 };
 
 }  // namespace schoolctl::cli

@@ -16,6 +16,12 @@ std::vector<std::string> structural_problems(Database& db);
 // not exist yet.
 void vacuum_into(Database& db, const std::filesystem::path& target);
 
+// Replaces every page of `live` with those of `source` through SQLite's backup API, inside the
+// live database's own locking: other connections wait, then see the whole new content (never a
+// mix), and an interrupted copy rolls back. Error(busy) when another connection holds the
+// database past the busy timeout, Error(io) for anything else.
+void copy_database_over(Database& source, Database& live);
+
 // Folds the WAL back into the main file so it does not grow without bound.
 void checkpoint(Database& db);
 

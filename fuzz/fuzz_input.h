@@ -1,0 +1,48 @@
+#pragma once
+// What every fuzz target shares: the input as a file (the readers take paths, as users give
+// them) and the one outcome besides success a reader may have — schoolctl::Error, the clear
+// message with an exit code. Anything else escaping (std::out_of_range, a crash, a leak, a
+// hang) is a bug the fuzzer reports.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include <unistd.h>
+
+#include "util/error.h"
+
+namespace schoolctl::fuzz {
+
+// A file holding the input, rewritten for each run: one per process, in /dev/shm when there is
+// one, so a million runs do not wear a disk.
+inline std::filesystem::path input_file(std::string_view data, const std::string& suffix) {
+    static const std::filesystem::path dir = [] {
+        std::filesystem::path base =
+            std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+        return base / ("schoolctl-fuzz-" + std::to_string(::getpid()));
+    }();
+    std::filesystem::create_directories(dir);
+    std::filesystem::path path = dir / ("input" + suffix);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    return path;
+}
+
+// Runs `read`; a schoolctl::Error is the reader refusing the input properly.
+template <typename Read>
+void refused_or_read(Read&& read) {
+    try {
+        read();
+    } catch (const schoolctl::Error&) {
+    }
+}
+
+inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+}  // namespace schoolctl::fuzz
