@@ -4,7 +4,11 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "util/error.h"
@@ -57,6 +61,40 @@ void configure_sqlite_once() {
     (void)done;  // SQLITE_MISUSE when SQLite was already in use: the counting stays on
 }
 
+// The crash-safety tests' switch (tests/reliability/kill_test.py, docs/RELIABILITY.md):
+// SCHOOLCTL_KILL_AT_STATEMENT=k makes the process SIGKILL itself just before its k-th statement
+// step (every sqlite3_step and every exec: BEGIN, COMMIT), as a power cut or the OOM killer
+// would stop it; 0 prints how many steps the run took, on exit. Unset, it costs one comparison
+// a statement.
+class StatementKiller {
+public:
+    StatementKiller() {
+        if (const char* v = std::getenv("SCHOOLCTL_KILL_AT_STATEMENT"); v != nullptr && *v) {
+            kill_at_ = std::atol(v);
+            armed_ = true;
+        }
+    }
+    StatementKiller(const StatementKiller&) = delete;
+    StatementKiller& operator=(const StatementKiller&) = delete;
+    ~StatementKiller() {
+        if (armed_ && kill_at_ <= 0) {
+            std::fprintf(stderr, "schoolctl: statements: %ld\n", count_.load());
+        }
+    }
+    void count() {
+        if (armed_ && ++count_ >= kill_at_ && kill_at_ > 0) {
+            ::kill(::getpid(), SIGKILL);
+        }
+    }
+
+private:
+    bool armed_ = false;
+    long kill_at_ = 0;
+    std::atomic<long> count_{0};
+};
+
+StatementKiller statement_killer;
+
 }  // namespace
 
 Database::Database(const std::filesystem::path& path, const OpenOptions& options) : path_(path) {
@@ -101,6 +139,7 @@ void Database::fail(std::string_view what) const {
 }
 
 void Database::exec(std::string_view sql) {
+    statement_killer.count();
     std::string text(sql);
     char* err = nullptr;
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -195,6 +234,7 @@ Statement& Statement::bind_null(int index) {
 }
 
 Step Statement::step() {
+    statement_killer.count();
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) {
         return Step::row;
