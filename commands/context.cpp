@@ -1,5 +1,7 @@
 #include "commands/context.h"
 
+#include "util/filesystem_kind.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -97,6 +99,12 @@ app::Session& Context::session(store::SchemaPolicy policy) {
         request.session_file = session_file();
         request.school = options_.school;
         request.schema = policy;
+        if (auto network = network_filesystem(request.db_path)) {
+            warn("the database " + request.db_path.string() + " is on " + *network +
+                 ", a network file system: SQLite's write-ahead log needs shared memory and "
+                 "locks that it does not provide reliably, and two jobs at once can corrupt "
+                 "the database; keep it on a local disk and reach it through schoolctl there");
+        }
         session_ = app::open_session(request);
     }
     return *session_;

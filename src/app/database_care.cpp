@@ -64,7 +64,12 @@ BackupResult backup_database(Session& session, const std::filesystem::path& targ
     std::error_code ignored;
     std::filesystem::remove(temp, ignored);
     try {
-        store::vacuum_into(session.db(), temp);
+        try {
+            store::vacuum_into(session.db(), temp);
+        } catch (const Error& e) {
+            // SQLite names the live database; what failed is writing the copy (a full disk).
+            throw Error(e.code(), "cannot write the backup " + target.string() + ": " + e.what());
+        }
         std::filesystem::permissions(temp, std::filesystem::perms::owner_read |
                                                std::filesystem::perms::owner_write);
         fsync_path(temp, O_RDONLY);

@@ -131,6 +131,13 @@ void Database::fail(std::string_view what) const {
                   " is busy (another schoolctl is writing) past the busy timeout; try again";
     } else if ((rc & 0xff) == SQLITE_NOTADB) {
         message = path_.string() + " is not a schoolctl database (not an SQLite file)";
+    } else if ((rc & 0xff) == SQLITE_FULL) {
+        message = "database " + path_.string() + ": " + std::string(what) +
+                  ": the disk is full; the unfinished change was rolled back";
+    } else if ((rc & 0xff) == SQLITE_IOERR) {
+        message = "database " + path_.string() + ": " + std::string(what) + ": " +
+                  sqlite3_errmsg(db_) +
+                  " (is the disk full or failing?); the unfinished change was rolled back";
     } else {
         message = "database " + path_.string() + ": " + std::string(what) + ": " +
                   sqlite3_errmsg(db_);
