@@ -15,6 +15,7 @@ private:
     std::optional<std::string> since_;
     std::optional<std::string> object_;
     std::optional<std::string> action_;
+    std::optional<std::string> expect_;
     std::size_t limit_ = 0;
     std::string format_ = "table";
 };

@@ -55,9 +55,42 @@ report::Document audit_listing(Session& s, const AuditQuery& q) {
     return doc;
 }
 
-store::ChainCheck verify_audit(Session& s) {
+store::ChainCheck verify_audit(Session& s, const std::optional<std::string>& expected) {
     s.require(domain::Permission::audit_read);
-    return store::verify_audit_chain(s.db());
+    std::int64_t id = 0;
+    std::string hash;
+    if (expected) {
+        const auto colon = expected->find(':');
+        try {
+            std::size_t used = 0;
+            id = std::stoll(expected->substr(0, colon), &used);
+            if (used != colon || id <= 0) {
+                throw std::invalid_argument("id");
+            }
+        } catch (const std::exception&) {
+            throw Error(ExitCode::usage, "--expect \"" + *expected +
+                                             "\": expected ID:HASH, the last row verify printed");
+        }
+        hash = colon == std::string::npos ? std::string() : expected->substr(colon + 1);
+        if (hash.size() != 64) {
+            throw Error(ExitCode::usage, "--expect \"" + *expected +
+                                             "\": the hash must be the 64 hex digits verify printed");
+        }
+    }
+    store::ChainCheck check = store::verify_audit_chain(s.db());
+    if (!expected || check.broken_at) {
+        return check;
+    }
+    auto stored = store::audit_hash_of(s.db(), id);
+    if (!stored) {
+        check.broken_at = id;
+        check.reason = "the row is gone: the log now ends at row " +
+                       std::to_string(check.last_id) + " (rows were cut from its end)";
+    } else if (*stored != hash) {
+        check.broken_at = id;
+        check.reason = "its hash is not the one kept (the log was rewritten up to it)";
+    }
+    return check;
 }
 
 }  // namespace schoolctl::app

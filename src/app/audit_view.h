@@ -18,6 +18,11 @@ struct AuditQuery {
 
 report::Document audit_listing(Session& session, const AuditQuery& query);
 
-store::ChainCheck verify_audit(Session& session);
+// The whole chain checked; with `expected` ("ID:HASH", the head an earlier verify printed and
+// someone kept elsewhere) also that row ID still holds HASH and lies in the intact chain — what
+// catches rows cut from the end of the log, which leave a shorter chain still whole.
+// Exit 64 for an `expected` that is not ID:HASH; a mismatch is reported in the result.
+store::ChainCheck verify_audit(Session& session,
+                               const std::optional<std::string>& expected = std::nullopt);
 
 }  // namespace schoolctl::app

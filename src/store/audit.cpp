@@ -98,8 +98,19 @@ ChainCheck verify_audit_chain(Database& db) {
             break;
         }
         prev = e.hash;
+        check.last_id = e.id;
+        check.last_hash = e.hash;
     }
     return check;
+}
+
+std::optional<std::string> audit_hash_of(Database& db, std::int64_t id) {
+    Statement st = db.prepare("SELECT hash FROM audit_log WHERE id = ?");
+    st.bind_all(id);
+    if (st.step() != Step::row) {
+        return std::nullopt;
+    }
+    return st.get_text(0);
 }
 
 }  // namespace schoolctl::store

@@ -44,8 +44,13 @@ struct ChainCheck {
     std::int64_t rows = 0;
     std::optional<std::int64_t> broken_at;  // id of the first row whose hash does not match
     std::string reason;
+    std::int64_t last_id = 0;  // the head of an intact chain: its last row
+    std::string last_hash;
 };
 
 ChainCheck verify_audit_chain(Database& db);
+
+// The hash stored in row `id`, or nothing when there is no such row.
+std::optional<std::string> audit_hash_of(Database& db, std::int64_t id);
 
 }  // namespace schoolctl::store
