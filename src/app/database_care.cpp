@@ -47,6 +47,45 @@ DatabaseCheck check_database(Session& session) {
     return result;
 }
 
+void write_checked_copy(store::Database& from, const std::filesystem::path& target,
+                        const std::string& what, const std::function<void()>& before_rename) {
+    const std::filesystem::path dir = directory_of(target);
+    std::filesystem::path temp = target;
+    temp += ".partial-" + std::to_string(::getpid());
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    try {
+        try {
+            store::vacuum_into(from, temp);
+        } catch (const Error& e) {
+            // SQLite names the database read; what failed is writing the copy (a full disk).
+            throw Error(e.code(), "cannot write " + what + " " + target.string() + ": " + e.what());
+        }
+        std::filesystem::permissions(temp, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write);
+        fsync_path(temp, O_RDONLY);
+        {
+            store::Database copy(temp, {store::OpenMode::existing, 1000});
+            auto problems = store::structural_problems(copy);
+            if (!problems.empty()) {
+                throw Error(ExitCode::io, what + " failed its check: " + problems.front());
+            }
+        }
+        if (before_rename) {
+            before_rename();
+        }
+        std::filesystem::rename(temp, target);
+        fsync_path(dir, O_RDONLY | O_DIRECTORY);
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::filesystem::remove(temp, ignored);
+        throw Error(ExitCode::cant_create, "cannot write " + what + " " + target.string() + ": " +
+                                               e.code().message());
+    } catch (...) {
+        std::filesystem::remove(temp, ignored);
+        throw;
+    }
+}
+
 BackupResult backup_database(Session& session, const std::filesystem::path& target) {
     session.require(domain::Permission::database_admin);
     std::filesystem::path dir = directory_of(target);
@@ -59,33 +98,7 @@ BackupResult backup_database(Session& session, const std::filesystem::path& targ
         throw Error(ExitCode::cant_create,
                     target.string() + " already exists; choose a new name or remove it first");
     }
-    std::filesystem::path temp = target;
-    temp += ".partial-" + std::to_string(::getpid());
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    try {
-        try {
-            store::vacuum_into(session.db(), temp);
-        } catch (const Error& e) {
-            // SQLite names the live database; what failed is writing the copy (a full disk).
-            throw Error(e.code(), "cannot write the backup " + target.string() + ": " + e.what());
-        }
-        std::filesystem::permissions(temp, std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_write);
-        fsync_path(temp, O_RDONLY);
-        {
-            store::Database copy(temp, {store::OpenMode::existing, 1000});
-            auto problems = store::structural_problems(copy);
-            if (!problems.empty()) {
-                throw Error(ExitCode::io, "the backup copy failed its check: " + problems.front());
-            }
-        }
-        std::filesystem::rename(temp, target);
-        fsync_path(dir, O_RDONLY | O_DIRECTORY);
-    } catch (...) {
-        std::filesystem::remove(temp, ignored);
-        throw;
-    }
+    write_checked_copy(session.db(), target, "the backup");
     store::Transaction tx(session.db());
     BackupResult result{target, std::filesystem::file_size(target)};
     session.audit("database.backup", "database", "",

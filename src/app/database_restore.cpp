@@ -1,12 +1,8 @@
 #include "app/database_restore.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "app/database_care.h"
 #include "store/audit.h"
 #include "store/maintenance.h"
 #include "store/migrations.h"
@@ -16,26 +12,7 @@
 namespace schoolctl::app {
 namespace {
 
-void fsync_path(const std::filesystem::path& path, int flags) {
-    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) {
-        throw Error(ExitCode::io, "cannot open " + path.string() + ": " + std::strerror(errno));
-    }
-    int rc = ::fsync(fd);
-    int saved = errno;
-    ::close(fd);
-    if (rc != 0) {
-        throw Error(ExitCode::io, "cannot flush " + path.string() + ": " + std::strerror(saved));
-    }
-}
-
-std::filesystem::path sibling(const std::filesystem::path& p, const std::string& suffix) {
-    std::filesystem::path out = p;
-    out += suffix;
-    return out;
-}
-
-// The backup's checks, on a connection that is closed again before anything is replaced.
+// The backup's checks, all made before anything is replaced.
 void check_backup(store::Database& copy, RestoreResult& result) {
     store::check_schema(copy);  // exit 78: not schoolctl's, or newer than this binary
     result.schema_version = store::schema_version(copy);
@@ -125,38 +102,15 @@ RestoreResult restore_database(const std::filesystem::path& backup,
         audit_restore(session->db(), result, actor_login, "the live database");
         return result;
     }
-    // The live file is missing or unusable: a new file, complete and checked, renamed into place.
-    std::filesystem::path dir = live.has_parent_path() ? live.parent_path() : ".";
-    std::filesystem::path temp = sibling(live, ".restore-" + std::to_string(::getpid()));
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    try {
-        store::vacuum_into(copy, temp);
-        std::filesystem::permissions(temp, std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_write);
-        fsync_path(temp, O_RDONLY);
-        {
-            store::Database check(temp, {store::OpenMode::existing, 5000});
-            auto problems = store::structural_problems(check);
-            if (!problems.empty()) {
-                throw Error(ExitCode::io, "the restored copy failed its check: " +
-                                              problems.front());
-            }
-        }
-        // The old database's WAL must not be replayed onto the new file.
+    // The live file is missing or unusable: a new file, complete and checked, renamed into place
+    // once the old database's WAL is gone (it must not be replayed onto the new file).
+    write_checked_copy(copy, live, "the restored database", [&] {
         for (const char* suffix : {"-wal", "-shm"}) {
-            std::filesystem::remove(sibling(live, suffix));
+            std::filesystem::path stale = live;
+            stale += suffix;
+            std::filesystem::remove(stale);
         }
-        std::filesystem::rename(temp, live);
-        fsync_path(dir, O_RDONLY | O_DIRECTORY);
-    } catch (const std::filesystem::filesystem_error& e) {
-        std::filesystem::remove(temp, ignored);
-        throw Error(ExitCode::cant_create, "cannot restore to " + live.string() + ": " +
-                                               e.code().message());
-    } catch (...) {
-        std::filesystem::remove(temp, ignored);
-        throw;
-    }
+    });
     result.replaced_file = true;
     store::Database restored(live, {store::OpenMode::existing, 5000});
     audit_restore(restored, result, actor_login, "an unusable or missing file");

@@ -14,16 +14,13 @@ iterations, the time, and the largest WAL seen.
 import argparse
 import csv
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 
-PINNED_EPOCH = "1794819600"  # 16.11.2026
-FIRST_DAY = "1788242400"     # 01.09.2026
+from school import School
+
 WAL_LIMIT = 64 * 1024 * 1024
 
 
@@ -33,41 +30,13 @@ def main():
     ap.add_argument("--source", required=True)
     ap.add_argument("--iterations", type=int, default=1000)
     args = ap.parse_args()
-    binary = os.path.abspath(args.bin)
-    source = os.path.abspath(args.source)
-    samples = os.path.join(source, "samples")
-    work = tempfile.mkdtemp(prefix="schoolctl-concurrency-")
-    env = dict(os.environ)
-    env.update({"SOURCE_DATE_EPOCH": PINNED_EPOCH, "SCHOOLCTL_DB": os.path.join(work, "school.db"),
-                "SCHOOLCTL_CONFIG": os.path.join(samples, "schoolctl.toml"),
-                "XDG_STATE_HOME": os.path.join(work, "state"),
-                "XDG_CONFIG_HOME": os.path.join(work, "config"), "NO_COLOR": "1"})
-    for k in ("SCHOOLCTL_TOKEN", "SCHOOLCTL_SCHOOL", "SCHOOLCTL_KILL_AT_STATEMENT",
-              "SCHOOLCTL_BUSY_TIMEOUT"):
-        env.pop(k, None)
-    db = env["SCHOOLCTL_DB"]
-
-    def run(*argv, extra=None, stdin=None):
-        e = dict(env)
-        e.update(extra or {})
-        return subprocess.run([binary, *argv], env=e, cwd=work, input=stdin, text=True,
-                              capture_output=True)
-
-    def setup(*argv, extra=None, stdin=None):
-        p = run(*argv, extra=extra, stdin=stdin)
-        if p.returncode != 0:
-            sys.exit(f"setup failed: schoolctl {' '.join(argv)} -> {p.returncode}\n{p.stderr}")
-        return p
-
-    otp = next(l.split(":", 1)[1].strip() for l in setup("init").stdout.splitlines()
-               if l.startswith("One-time password:"))
-    setup("login", "admin", "--password-stdin", stdin=f"{otp}\nconcurrency-password\n")
-    for kind in ("subjects", "staff", "classes", "students", "guardians", "groups",
-                 "assignments", "timetable"):
-        setup("-q", "import", kind, os.path.join(samples, f"{kind}.csv"),
-              extra={"SOURCE_DATE_EPOCH": FIRST_DAY})
-    setup("-q", "schedule", "generate")
-    setup("-q", "marks", "import", os.path.join(source, "tests", "data", "finals", "marks.csv"))
+    school = School(args.bin, args.source, "concurrency")
+    work, db, samples, run = school.work, school.db, school.samples, school.run
+    school.init_and_login("concurrency-password")
+    school.load("subjects", "staff", "classes", "students", "guardians", "groups",
+                "assignments", "timetable")
+    school.setup("-q", "schedule", "generate")
+    school.setup("-q", "marks", "import", school.data("finals", "marks.csv"))
 
     # The marks job's slots: 5А's pupils × the dates of its mathematics lessons so far, each
     # (pupil, date) given one mark of the «homework» work type, never given before.
@@ -171,7 +140,7 @@ def main():
     print(f"4 jobs x {args.iterations} runs in {elapsed:.1f} s: every run succeeded, "
           f"{args.iterations} marks added and kept, the last import's record kept, "
           f"largest WAL {wal_max / 1048576:.1f} MiB; db check passed")
-    shutil.rmtree(work, ignore_errors=True)
+    school.remove()
 
 
 if __name__ == "__main__":

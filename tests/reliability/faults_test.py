@@ -22,10 +22,9 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
-PINNED_EPOCH = "1794819600"
-FIRST_DAY = "1788242400"
+from school import School
+
 NOBODY = 65534
 
 
@@ -34,26 +33,12 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--source", required=True)
     args = ap.parse_args()
-    binary = os.path.abspath(args.bin)
-    samples = os.path.join(os.path.abspath(args.source), "samples")
-    work = tempfile.mkdtemp(prefix="schoolctl-faults-")
-    os.chmod(work, 0o755)
-    env = dict(os.environ)
-    env.update({"SOURCE_DATE_EPOCH": PINNED_EPOCH, "SCHOOLCTL_DB": os.path.join(work, "school.db"),
-                "SCHOOLCTL_CONFIG": os.path.join(work, "schoolctl.toml"),
-                "XDG_STATE_HOME": os.path.join(work, "state"),
-                "XDG_CONFIG_HOME": os.path.join(work, "config"), "NO_COLOR": "1"})
-    for k in ("SCHOOLCTL_TOKEN", "SCHOOLCTL_SCHOOL", "SCHOOLCTL_KILL_AT_STATEMENT"):
-        env.pop(k, None)
-    db = env["SCHOOLCTL_DB"]
-    shutil.copyfile(os.path.join(samples, "schoolctl.toml"), env["SCHOOLCTL_CONFIG"])
+    school = School(args.bin, args.source, "faults")
+    work, env, db, samples = school.work, school.env, school.db, school.samples
     failures = []
     results = []
 
     def run(*argv, extra=None, stdin=None, file_limit=None, user=None):
-        e = dict(env)
-        e.update(extra or {})
-
         def limits():
             if file_limit is not None:
                 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -61,14 +46,7 @@ def main():
             if user is not None:
                 os.setgid(user)
                 os.setuid(user)
-        return subprocess.run([binary, *argv], env=e, cwd=work, input=stdin, text=True,
-                              capture_output=True, preexec_fn=limits)
-
-    def setup(*argv, extra=None, stdin=None):
-        p = run(*argv, extra=extra, stdin=stdin)
-        if p.returncode != 0:
-            sys.exit(f"setup failed: schoolctl {' '.join(argv)} -> {p.returncode}\n{p.stderr}")
-        return p
+        return school.run(*argv, extra=extra, stdin=stdin, preexec=limits)
 
     def expect(what, p, code, words):
         message = p.stderr.strip()
@@ -87,12 +65,8 @@ def main():
         names = [n for n in os.listdir(directory) if n.startswith(os.path.basename(final))]
         return names
 
-    otp = next(l.split(":", 1)[1].strip() for l in setup("init").stdout.splitlines()
-               if l.startswith("One-time password:"))
-    setup("login", "admin", "--password-stdin", stdin=f"{otp}\nfaults-test-password\n")
-    for kind in ("subjects", "staff", "classes", "students"):
-        setup("-q", "import", kind, os.path.join(samples, f"{kind}.csv"),
-              extra={"SOURCE_DATE_EPOCH": FIRST_DAY})
+    school.init_and_login("faults-test-password")
+    school.load("subjects", "staff", "classes", "students")
     before = state()
     db_size = os.path.getsize(db)
 
@@ -182,7 +156,7 @@ def main():
         print("\n".join(failures), file=sys.stderr)
         sys.exit(1)
     print(f"{len(results)} faults, each refused clearly; the database unchanged and sound")
-    shutil.rmtree(work, ignore_errors=True)
+    school.remove()
 
 
 def write_config(work, font_line):

@@ -18,14 +18,11 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
-PINNED_EPOCH = "1794819600"  # 16.11.2026, as the CLI tests
-FIRST_DAY = "1788242400"     # 01.09.2026: the roster as it was when the year began
+from school import FIRST_DAY, School
 
 
 def main():
@@ -35,49 +32,21 @@ def main():
     ap.add_argument("--points", type=int, default=40)
     ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
-    args.bin = os.path.abspath(args.bin)
     rng = random.Random(args.seed)
-    samples = os.path.join(os.path.abspath(args.source), "samples")
-    work = tempfile.mkdtemp(prefix="schoolctl-kill-")
-    env = dict(os.environ)
-    env.update({"SOURCE_DATE_EPOCH": PINNED_EPOCH, "SCHOOLCTL_DB": os.path.join(work, "school.db"),
-                "SCHOOLCTL_CONFIG": os.path.join(samples, "schoolctl.toml"),
-                "XDG_STATE_HOME": os.path.join(work, "state"),
-                "XDG_CONFIG_HOME": os.path.join(work, "config"), "NO_COLOR": "1"})
-    for k in ("SCHOOLCTL_TOKEN", "SCHOOLCTL_SCHOOL", "SCHOOLCTL_KILL_AT_STATEMENT"):
-        env.pop(k, None)
-    db = env["SCHOOLCTL_DB"]
-
-    def run(*argv, extra=None, check=True, stdin=None):
-        e = dict(env)
-        e.update(extra or {})
-        p = subprocess.run([args.bin, *argv], env=e, cwd=work, input=stdin, text=True,
-                           capture_output=True)
-        if check and p.returncode != 0:
-            sys.exit(f"setup failed: schoolctl {' '.join(argv)} -> {p.returncode}\n{p.stderr}")
-        return p
-
-    def count(sql):
-        with sqlite3.connect(db) as c:
-            return c.execute(sql).fetchone()[0]
+    school = School(args.bin, args.source, "kill")
+    work, env, db, samples = school.work, school.env, school.db, school.samples
+    run, count = school.setup, school.count
 
     # The sample school up to each operation.
-    out = run("init").stdout
-    otp = next(l.split(":", 1)[1].strip() for l in out.splitlines()
-               if l.startswith("One-time password:"))
-    run("login", "admin", "--password-stdin", stdin=f"{otp}\nkill-test-password\n")
-    def load(*kinds):
-        for kind in kinds:
-            run("-q", "import", kind, os.path.join(samples, f"{kind}.csv"),
-                extra={"SOURCE_DATE_EPOCH": FIRST_DAY})
-    load("subjects", "staff", "classes")
+    school.init_and_login("kill-test-password")
+    school.load("subjects", "staff", "classes")
     before_students = os.path.join(work, "before-students.db")
     run("-q", "db", "backup", before_students)
-    load("students", "groups", "assignments", "timetable")
+    school.load("students", "groups", "assignments", "timetable")
     before_schedule = os.path.join(work, "before-schedule.db")
     run("-q", "db", "backup", before_schedule)
     run("-q", "schedule", "generate")
-    run("-q", "marks", "import", os.path.join(os.path.abspath(args.source), "tests", "data", "finals", "marks.csv"))
+    run("-q", "marks", "import", school.data("finals", "marks.csv"))
     before_finals = os.path.join(work, "before-finals.db")
     run("-q", "db", "backup", before_finals)
 
@@ -120,11 +89,11 @@ def main():
             e.update(extra)
             if point[0] == "step":
                 e["SCHOOLCTL_KILL_AT_STATEMENT"] = str(point[1])
-                proc = subprocess.run([args.bin, "-q", *argv], env=e, cwd=work,
+                proc = subprocess.run([school.binary, "-q", *argv], env=e, cwd=work,
                                       capture_output=True, text=True)
                 rc = proc.returncode
             else:
-                proc = subprocess.Popen([args.bin, "-q", *argv], env=e, cwd=work,
+                proc = subprocess.Popen([school.binary, "-q", *argv], env=e, cwd=work,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 time.sleep(point[1])
                 proc.send_signal(signal.SIGKILL)
@@ -133,7 +102,7 @@ def main():
                 else f"{name}, killed before step {point[1]} of {steps}"
             if point[0] == "step" and point[1] <= steps and rc != -signal.SIGKILL:
                 sys.exit(f"{where}: the process was not killed (exit {rc})")
-            check = run("db", "check", check=False)
+            check = school.run("db", "check")
             if check.returncode != 0:
                 sys.exit(f"{where}: db check failed ({check.returncode}):\n"
                          f"{check.stdout}{check.stderr}")
@@ -154,7 +123,7 @@ def main():
     for k in range(5):
         shutil.rmtree(fresh_reports, ignore_errors=True)
         e = dict(env)
-        proc = subprocess.Popen([args.bin, "-q", "report", "all", "--period", "Q1", "--class", "5А",
+        proc = subprocess.Popen([school.binary, "-q", "report", "all", "--period", "Q1", "--class", "5А",
                                  "--out", fresh_reports + "/"], env=e, cwd=work,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.05, 0.6))
@@ -175,7 +144,7 @@ def main():
         total_points += 1
     print(f"report all: 5 timed kills, no partial file under a final name")
     print(f"{total_points} kill points, all sound")
-    shutil.rmtree(work, ignore_errors=True)
+    school.remove()
 
 
 if __name__ == "__main__":
