@@ -20,6 +20,8 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
         every_period.push_back(p.code);
     }
     every_period.emplace_back(year_period);
+    every_period.emplace_back(exam_period);
+    every_period.emplace_back(final_period);
     PeriodMarksGrid grid(session, scope.year_id, every_period);
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
@@ -55,18 +57,35 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
                 c.highlight = failing_marks();
                 t.columns.push_back(std::move(c));
             }
-            report::Column year_column(w("Год", "Year"), 8, report::Align::center);
-            year_column.highlight = failing_marks();
-            t.columns.push_back(std::move(year_column));
-            for (const auto& subject : grid.subjects_of({p.pupil_id})) {
+            const auto subjects = grid.subjects_of({p.pupil_id});
+            // After the year: the exam and the final mark, once the pupil has any of them.
+            std::vector<std::string> whole_year{std::string(year_period)};
+            for (std::string_view extra : {exam_period, final_period}) {
+                for (const auto& subject : subjects) {
+                    if (!grid.mark(p.pupil_id, subject.id, std::string(extra)).empty()) {
+                        whole_year.emplace_back(extra);
+                        break;
+                    }
+                }
+            }
+            for (const auto& code : whole_year) {
+                report::Column c(code == year_period   ? w("Год", "Year")
+                                 : code == exam_period ? w("Экзамен", "Exam")
+                                                       : w("Итоговая", "Final"),
+                                 9, report::Align::center);
+                c.highlight = failing_marks();
+                t.columns.push_back(std::move(c));
+            }
+            for (const auto& subject : subjects) {
                 std::vector<report::Cell> row{subject.name};
                 for (const auto* period : periods) {
                     const std::string& m = grid.mark(p.pupil_id, subject.id, period->code);
                     row.emplace_back(m.empty() ? report::Cell{} : report::Cell{m});
                 }
-                const std::string& y =
-                    grid.mark(p.pupil_id, subject.id, std::string(year_period));
-                row.emplace_back(y.empty() ? report::Cell{} : report::Cell{y});
+                for (const auto& code : whole_year) {
+                    const std::string& m = grid.mark(p.pupil_id, subject.id, code);
+                    row.emplace_back(m.empty() ? report::Cell{} : report::Cell{m});
+                }
                 t.rows.push_back(std::move(row));
             }
             AttendanceTally a = tally_attendance(lessons, p.pupil_id, p.from,
