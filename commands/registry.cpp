@@ -10,6 +10,7 @@
 #include "commands/diary.h"
 #include "commands/export.h"
 #include "commands/finals.h"
+#include "commands/consent.h"
 #include "commands/guardians.h"
 #include "commands/import.h"
 #include "commands/init.h"
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<DiaryCommand>());
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
+    all.push_back(std::make_unique<ConsentCommand>());
     all.push_back(std::make_unique<ReportCommand>());
     all.push_back(std::make_unique<AuditCommand>());
     all.push_back(std::make_unique<DbCommand>());

@@ -14,6 +14,10 @@ struct LinkRequest {
     std::string relation;  // «мать», «отец», «бабушка»; may be empty
 };
 
+// A guardian of the school by external id or by the login of their account: the person id.
+// Exit 65 naming what to give when there is none.
+std::int64_t select_guardian(Session& session, const std::string& ref);
+
 // roster.write; false if the link already existed with that relation (nothing changed).
 bool link_guardian(Session& session, const LinkRequest& request);
 // roster.write; false if there was no such link.

@@ -1,6 +1,9 @@
 -- Turns a fresh database back into schema 1, as the first schoolctl created it, to test the
 -- upgrade path. Each block undoes one migration, newest first.
 
+-- 8: consents
+DROP TABLE consents;
+
 -- 7: journal
 DROP TABLE period_locks;
 DROP TABLE final_marks;
