@@ -31,6 +31,12 @@ domain::Target Session::school_target() const {
     return t;
 }
 
+std::unique_ptr<Session> Session::second_connection() const {
+    auto db = store::open_database(db_->path(), settings_.busy_timeout_ms,
+                                   store::SchemaPolicy::allow_older);
+    return std::make_unique<Session>(std::move(db), actor_, school_id_, school_name_, settings_);
+}
+
 bool Session::allowed(domain::Permission permission, const domain::Target& target) const {
     return domain::any_grant_allows(actor_.grants, permission, target);
 }

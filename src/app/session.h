@@ -43,6 +43,9 @@ public:
             std::string school_name, const domain::Settings& settings);
 
     store::Database& db() { return *db_; }
+    // The same actor on a connection of its own to the same database, for reading on another
+    // thread (a connection is never shared between threads).
+    std::unique_ptr<Session> second_connection() const;
     const Actor& actor() const { return actor_; }
     std::int64_t school_id() const { return school_id_; }
     const std::string& school_name() const { return school_name_; }

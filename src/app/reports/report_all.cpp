@@ -1,8 +1,7 @@
 #include "app/reports/report_all.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "app/report_delivery.h"
 #include "app/reports/at_risk.h"
 #include "app/reports/performance.h"
+#include "app/reports/render_queue.h"
 #include "app/reports/report_card.h"
 #include "app/reports/school_summary.h"
 #include "util/error.h"
@@ -19,75 +19,17 @@
 namespace schoolctl::app {
 namespace {
 
-// One file to render: a shared document and where it goes.
-struct Job {
-    std::shared_ptr<const report::Document> doc;
-    formats::ReportFormat format = formats::ReportFormat::pdf;
-    std::filesystem::path path;
-};
-
-// The files waiting to be written. The documents are built on the calling thread (they read
-// the database through its one connection) while the other threads already write the files of
-// the documents built so far; once every document is built, the calling thread writes too.
-class RenderQueue {
-public:
-    using Render = std::function<void(const Job&)>;
-
-    RenderQueue(unsigned threads, Render render) : render_(std::move(render)) {
-        for (unsigned t = 1; t < threads; ++t) {
-            workers_.emplace_back([this] { drain(); });
+// The order `report all` lists its files in, as the man page does.
+int kind_order(const std::string& kind) {
+    static const char* const kinds[] = {"performance", "attendance", "class-summary",
+                                        "school-summary", "at-risk", "report-card"};
+    for (int i = 0; i < 6; ++i) {
+        if (kind == kinds[i]) {
+            return i;
         }
     }
-    RenderQueue(const RenderQueue&) = delete;
-    RenderQueue& operator=(const RenderQueue&) = delete;
-    ~RenderQueue() { finish(); }
-
-    void push(Job job) {
-        {
-            std::lock_guard lock(mutex_);
-            jobs_.push_back(std::move(job));
-        }
-        ready_.notify_one();
-    }
-
-    // No more jobs: the calling thread helps write what is left, then every thread is joined.
-    void finish() {
-        {
-            std::lock_guard lock(mutex_);
-            if (closed_) {
-                return;
-            }
-            closed_ = true;
-        }
-        ready_.notify_all();
-        drain();
-        workers_.clear();  // joins
-    }
-
-private:
-    void drain() {
-        for (;;) {
-            Job job;
-            {
-                std::unique_lock lock(mutex_);
-                ready_.wait(lock, [&] { return closed_ || !jobs_.empty(); });
-                if (jobs_.empty()) {
-                    return;
-                }
-                job = std::move(jobs_.front());
-                jobs_.pop_front();
-            }
-            render_(job);
-        }
-    }
-
-    Render render_;
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<Job> jobs_;
-    bool closed_ = false;
-    std::vector<std::jthread> workers_;
-};
+    return 6;
+}
 
 }  // namespace
 
@@ -104,35 +46,46 @@ std::vector<ReportAllFile> build_all_reports(
     const bool in_progress = scope.period && !scope.period->is_year();
 
     std::vector<ReportAllFile> files;
-    // Render on every core, starting as soon as the first document is built; a failed file is
+    // Write on every core, starting as soon as the first document is built; a failed file is
     // recorded with its reason.
     const formats::RenderOptions options = report_render_options(session);
     std::map<std::string, std::string> failed;  // path → reason
-    std::mutex mutex;
+    std::mutex mutex;                          // files, failed, the progress counts
     std::size_t total = 0;
-    std::atomic<std::size_t> done{0};
-    unsigned threads = r.threads != 0 ? r.threads : std::max(1u, std::thread::hardware_concurrency());
-    RenderQueue queue(threads, [&](const Job& job) {
+    std::size_t done = 0;
+    const unsigned threads =
+        r.threads != 0 ? r.threads : std::max(1u, std::thread::hardware_concurrency());
+    RenderQueue queue(threads, [&](const RenderJob& job) {
         try {
             formats::write_report_file(*job.doc, job.format, job.path, options);
         } catch (const Error& e) {
             std::lock_guard lock(mutex);
             failed[job.path.string()] = e.what();
         }
+        std::lock_guard lock(mutex);
+        ++done;
         if (progress) {
-            std::lock_guard lock(mutex);
-            progress(++done, total);
+            progress(done, total);
         }
     });
-    auto render = [&](Job job) {
-        {
-            std::lock_guard lock(mutex);
-            ++total;
+    using F = formats::ReportFormat;
+    // A document's files: listed, and queued to be written (from any building thread).
+    auto publish = [&](const std::string& kind, std::shared_ptr<const report::Document> doc,
+                       const std::string& error, std::initializer_list<F> formats_wanted) {
+        for (auto f : formats_wanted) {
+            std::string ext(formats::file_extension(f));
+            const auto path = dir / (kind + "." + ext);
+            {
+                std::lock_guard lock(mutex);
+                files.push_back({path.string(), kind, ext, doc ? row_count(*doc) : 0, error});
+                total += doc ? 1U : 0U;
+            }
+            if (doc) {
+                queue.push({doc, f, path});
+            }
         }
-        queue.push(std::move(job));
     };
-    auto add = [&](const std::string& kind, auto&& build,
-                   std::initializer_list<formats::ReportFormat> formats_wanted) {
+    auto add = [&](const std::string& kind, auto&& build, std::initializer_list<F> formats_wanted) {
         std::shared_ptr<const report::Document> doc;
         std::string error;
         try {
@@ -140,16 +93,38 @@ std::vector<ReportAllFile> build_all_reports(
         } catch (const Error& e) {
             error = e.what();
         }
-        for (auto f : formats_wanted) {
-            std::string ext(formats::file_extension(f));
-            files.push_back({(dir / (kind + "." + ext)).string(), kind, ext,
-                             doc ? row_count(*doc) : 0, error});
-            if (doc) {
-                render({doc, f, dir / (kind + "." + ext)});
-            }
+        publish(kind, std::move(doc), error, formats_wanted);
+    };
+
+    // With a second core, the early warning (it reads the quarter's marks: the slowest document
+    // to build) and the school summary (every period's marks, for its trend) are built beside
+    // the others on a connection of their own, once the scope's shared caches are filled: they
+    // then only read them, and every builder only reads the database.
+    std::exception_ptr side_failure;
+    std::jthread side;
+    auto side_reports = [&](Session& reader) {
+        add("school-summary", [&] { return build_school_summary(reader, scope, r.summary); },
+            {F::xlsx, F::pdf});
+        if (in_progress) {
+            add("at-risk", [&] { return build_at_risk_report(reader, scope, AtRiskOptions{}); },
+                {F::xlsx, F::pdf});
         }
     };
-    using F = formats::ReportFormat;
+    if (threads > 1) {
+        scope.journal_lessons(session.db());
+        scope.rolls(session.db());
+        scope.absences(session.db());
+        queue.add_producer();
+        side = std::jthread([&, reader = session.second_connection()] {
+            try {
+                side_reports(*reader);
+            } catch (...) {
+                side_failure = std::current_exception();
+            }
+            queue.producer_done();
+        });
+    }
+
     // Report cards first: a file per class, a page per pupil — the most files to write, so the
     // other threads have work while the other reports are built.
     try {
@@ -170,28 +145,37 @@ std::vector<ReportAllFile> build_all_reports(
         }
         for (const auto& klass : order) {
             auto path = dir / "report-cards" / ("report-card-" + klass + ".pdf");
-            files.push_back({path.string(), "report-card", "pdf", row_count(*by_class[klass]), ""});
-            render({by_class[klass], F::pdf, path});
+            {
+                std::lock_guard lock(mutex);
+                files.push_back(
+                    {path.string(), "report-card", "pdf", row_count(*by_class[klass]), ""});
+                ++total;
+            }
+            queue.push({by_class[klass], F::pdf, path});
         }
     } catch (const Error& e) {
+        std::lock_guard lock(mutex);
         files.push_back({(dir / "report-cards").string(), "report-card", "pdf", 0, e.what()});
     }
-
     add("performance", [&] { return build_performance_report(session, scope); }, {F::xlsx, F::pdf});
     add("attendance", [&] { return build_attendance_report(session, scope, r.attendance); },
         {F::xlsx, F::pdf});
     add("class-summary", [&] { return build_class_summary(session, scope, r.summary); },
         {F::xlsx, F::pdf});
-    add("school-summary", [&] { return build_school_summary(session, scope, r.summary); },
-        {F::xlsx, F::pdf});
-    if (in_progress) {
-        add("at-risk", [&] { return build_at_risk_report(session, scope, AtRiskOptions{}); },
-            {F::xlsx, F::pdf});
+    if (threads <= 1) {
+        side_reports(session);
     }
-    queue.finish();
-    // Listed as the man page lists them: the reports, then the report cards.
-    std::stable_partition(files.begin(), files.end(),
-                          [](const ReportAllFile& f) { return f.kind != "report-card"; });
+    queue.finish();  // this thread writes too, until the side builder and every file are done
+    if (side.joinable()) {
+        side.join();
+    }
+    if (side_failure) {
+        std::rethrow_exception(side_failure);
+    }
+    // Listed as the man page lists them, whichever thread built them first.
+    std::stable_sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return kind_order(a.kind) < kind_order(b.kind);
+    });
     store::Transaction tx(session.db());
     for (auto& f : files) {
         if (auto it = failed.find(f.path); it != failed.end()) {
