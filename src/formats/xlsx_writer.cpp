@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <tuple>
 #include <unistd.h>
@@ -85,6 +86,11 @@ class Workbook {
 
     void close() {
         lxw_workbook* book = std::exchange(book_, nullptr); // closed or not, it is freed
+        // Packaging names its temporary files from static state inside libxlsxwriter
+        // (tmpfileplus), which is not thread-safe: workbooks written on several threads
+        // (`report all`) take turns here. The sheets themselves are still filled in parallel.
+        static std::mutex packaging;
+        std::lock_guard lock(packaging);
         check(workbook_close(book), "saving the workbook");
     }
 
