@@ -19,7 +19,7 @@ struct PermissionInfo {
     std::string_view description;
 };
 
-constexpr std::array<PermissionInfo, 12> permission_info = {{
+constexpr std::array<PermissionInfo, 13> permission_info = {{
     {P::roster_read, "roster.read", "see pupils, guardians, staff, classes and groups"},
     {P::roster_write, "roster.write", "import and change the roster"},
     {P::timetable_write, "timetable.write", "load timetables and substitutions"},
@@ -32,6 +32,9 @@ constexpr std::array<PermissionInfo, 12> permission_info = {{
      "issue logins and activation codes to pupils and guardians"},
     {P::accounts_manage, "accounts.manage",
      "issue staff logins; lock, reset and disable accounts; grant roles; script tokens"},
+    {P::data_export, "data.export",
+     "export the roster in bulk (CSV, XLSX, OneRoster): children's personal data leaves the "
+     "system"},
     {P::audit_read, "audit.read", "read and verify the audit log"},
     {P::database_admin, "database.admin", "check, back up and migrate the database"},
 }};
@@ -85,6 +88,7 @@ constexpr std::array cells = {
     Cell{R::secretary, P::report_read, S::school},
     Cell{R::secretary, P::credentials_issue, S::school},
     Cell{R::secretary, P::accounts_manage, S::school},
+    Cell{R::secretary, P::data_export, S::school},
 
     Cell{R::administrator, P::roster_read, S::school},
     Cell{R::administrator, P::roster_write, S::school},
@@ -96,6 +100,7 @@ constexpr std::array cells = {
     Cell{R::administrator, P::report_read, S::school},
     Cell{R::administrator, P::credentials_issue, S::school},
     Cell{R::administrator, P::accounts_manage, S::school},
+    Cell{R::administrator, P::data_export, S::school},
     Cell{R::administrator, P::audit_read, S::school},
     Cell{R::administrator, P::database_admin, S::school},
 };

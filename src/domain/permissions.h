@@ -34,6 +34,7 @@ enum class Permission {
     report_read,        // build reports
     credentials_issue,  // issue logins and activation codes to pupils and guardians
     accounts_manage,    // create, lock and reset accounts, grant roles, issue script tokens
+    data_export,        // export the roster in bulk (CSV, XLSX, OneRoster): personal data leaves
     audit_read,         // read the audit log
     database_admin,     // check, back up and migrate the database
 };

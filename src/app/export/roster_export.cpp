@@ -50,7 +50,8 @@ std::vector<std::pair<std::string, std::size_t>> snapshot_counts(const RosterSna
 } // namespace
 
 RosterExportSummary export_roster(Session& session, const RosterExportRequest& request) {
-    session.require(domain::Permission::roster_read);
+    // Reading the roster is not enough: a bulk export takes the whole school's personal data out.
+    session.require(domain::Permission::data_export);
     if (request.format == RosterFormat::oneroster && request.out.ends_with(".zip")) {
         throw Error(ExitCode::usage, "a OneRoster bundle is written as a folder, not a zip; "
                                      "give a folder for --out and zip it afterwards");

@@ -26,6 +26,7 @@ attendance.write  -       -        subject class         -           -        - 
 report.read       -       -        subject class         school      school   school    school
 credentials.issue -       -        -       class         -           -        school    school
 accounts.manage   -       -        -       -             -           -        school    school
+data.export       -       -        -       -             -           -        school    school
 audit.read        -       -        -       -             -           school   -         school
 database.admin    -       -        -       -             -           -        -         school
 )";
