@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The fuzz campaign (`make fuzz`): every target in fuzz/ run by libFuzzer under ASan and UBSan,
-# built with Debian's clang, two targets at a time (one per core). A target starts from its seed
-# corpus (fuzz/corpus/TARGET, never written to) and what earlier campaigns found
-# (build/fuzz/corpus/TARGET). An input that crashes, leaks, hangs (10 s) or takes over 2 GiB is
-# written to fuzz/regressions/TARGET/, which `make test` replays: commit it with the fix.
+# built with Debian's clang, two targets at a time (one per core). A target starts from its seeds
+# (fuzz/corpus/TARGET/ and the files fuzz/corpus/TARGET.seeds names; never written to) and what
+# earlier campaigns found (build/fuzz/corpus/TARGET). An input that crashes, leaks, hangs (10 s)
+# or takes over 2 GiB is written to fuzz/regressions/TARGET/, which `make test` replays: commit
+# it with the fix.
 # Prints each target's executions, new coverage and outcome; the figures also go to
 # build/fuzz/results.txt (docs/RELIABILITY.md records them).
 #
@@ -39,8 +40,18 @@ cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/fuzz_}"
 run_one() {  # run_one TARGET SECONDS: one campaign, its summary line on stdout
     local t=$1 secs=$2 work="$build/corpus/$1" log="$build/logs/$1.log"
     mkdir -p "$work" "$build/logs" "$root/fuzz/regressions/$t"
+    # The seeds that live elsewhere in the repository join the working corpus.
+    if [ -f "$root/fuzz/corpus/$t.seeds" ]; then
+        grep -v '^#' "$root/fuzz/corpus/$t.seeds" | while IFS= read -r seed; do
+            if [ -n "$seed" ]; then
+                cp "$root/$seed" "$work/seed-$(echo "$seed" | tr '/' '_')"
+            fi
+        done
+    fi
+    local seeds=()
+    [ -d "$root/fuzz/corpus/$t" ] && seeds=("$root/fuzz/corpus/$t")
     local rc=0
-    "$build/fuzz/fuzz_$t" "$work" "$root/fuzz/corpus/$t" -max_total_time="$secs" -timeout=10 \
+    "$build/fuzz/fuzz_$t" "$work" "${seeds[@]}" -max_total_time="$secs" -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$root/fuzz/regressions/$t/" >"$log" 2>&1 || rc=$?
     local execs cov
