@@ -1,9 +1,6 @@
 #include "formats/custom_report_spec.h"
 
-#include <fstream>
-#include <sstream>
-#include <toml++/toml.h>
-
+#include "formats/toml_file.h"
 #include "util/error.h"
 
 namespace schoolctl::formats {
@@ -13,8 +10,6 @@ namespace {
                        const std::string& reason) {
     throw Error(ExitCode::data, Location{file, line, key}, reason);
 }
-
-std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
 
 std::string trim(std::string s) {
     s.erase(0, s.find_first_not_of(" \t"));
@@ -64,18 +59,7 @@ SpecCondition condition(const std::string& file, const SpecItem& item) {
 }  // namespace
 
 CustomReportSpec read_custom_report_spec(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ExitCode::no_input, path + ": cannot open the file");
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    toml::table doc;
-    try {
-        doc = toml::parse(bytes.str(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        fail(path, e.source().begin.line, "", std::string(e.description()));
-    }
+    const toml::table doc = read_toml_file(path, ExitCode::data).doc;
     CustomReportSpec spec;
     spec.file = path;
     bool any_columns = false;

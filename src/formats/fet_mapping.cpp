@@ -1,11 +1,9 @@
 #include "formats/fet_mapping.h"
 
+#include "formats/toml_file.h"
 #include "util/error.h"
 
-#include <fstream>
-#include <sstream>
 #include <string_view>
-#include <toml++/toml.h>
 
 namespace schoolctl::formats {
 namespace {
@@ -77,18 +75,7 @@ void read_numbers(const std::string& file, std::string_view table, const toml::t
 } // namespace
 
 FetMapping read_fet_mapping(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ExitCode::no_input, path + ": cannot open the mapping file");
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    toml::table doc;
-    try {
-        doc = toml::parse(text.str(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        fail(path, e.source().begin.line, "", std::string(e.description()));
-    }
+    const toml::table doc = read_toml_file(path, ExitCode::config, "mapping file").doc;
     FetMapping mapping;
     mapping.file = path;
     for (auto&& [key, node] : doc) {

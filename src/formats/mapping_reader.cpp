@@ -1,9 +1,6 @@
 #include "formats/mapping_reader.h"
 
-#include <fstream>
-#include <sstream>
-#include <toml++/toml.h>
-
+#include "formats/toml_file.h"
 #include "util/error.h"
 
 namespace schoolctl::formats {
@@ -13,8 +10,6 @@ namespace {
                        const std::string& reason) {
     throw Error(ExitCode::config, Location{file, line, key}, reason);
 }
-
-std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
 
 void read_columns(const std::string& file, const toml::table& table, ColumnMapping& out) {
     for (auto&& [key, node] : table) {
@@ -51,20 +46,9 @@ void read_ignore(const std::string& file, const toml::table& table, ColumnMappin
 }  // namespace
 
 ColumnMapping read_mapping(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ExitCode::no_input, path + ": cannot open the mapping file");
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
+    const toml::table doc = read_toml_file(path, ExitCode::config, "mapping file").doc;
     ColumnMapping mapping;
     mapping.file = path;
-    toml::table doc;
-    try {
-        doc = toml::parse(text.str(), std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        fail(path, e.source().begin.line, "", std::string(e.description()));
-    }
     for (auto&& [key, node] : doc) {
         std::string name(key.str());
         const auto* table = node.as_table();

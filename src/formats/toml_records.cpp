@@ -2,10 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <toml++/toml.h>
-
+#include "formats/toml_file.h"
 #include "util/crypto.h"
 #include "util/error.h"
 
@@ -16,8 +13,6 @@ namespace {
                        const std::string& reason) {
     throw Error(ExitCode::data, Location{file, line, key}, reason);
 }
-
-std::size_t line_of(const toml::node& node) { return node.source().begin.line; }
 
 std::string text_of(const std::string& file, const std::string& key, const toml::node& node) {
     if (const auto* s = node.as_string()) {
@@ -42,21 +37,10 @@ std::string text_of(const std::string& file, const std::string& key, const toml:
 }  // namespace
 
 TomlRecords read_toml_records(const std::string& path, std::string_view array) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw Error(ExitCode::no_input, path + ": cannot open the file");
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const std::string text = bytes.str();
-    toml::table doc;
-    try {
-        doc = toml::parse(text, std::string_view(path));
-    } catch (const toml::parse_error& e) {
-        fail(path, e.source().begin.line, "", std::string(e.description()));
-    }
+    const TomlFile file = read_toml_file(path, ExitCode::data);
+    const toml::table& doc = file.doc;
     TomlRecords out;
-    out.sha256 = crypto::sha256_hex(text);
+    out.sha256 = crypto::sha256_hex(file.text);
     for (auto&& [key, node] : doc) {
         if (key.str() != array || node.as_array() == nullptr) {
             fail(path, key.source().begin.line, std::string(key.str()),
