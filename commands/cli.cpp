@@ -1,10 +1,13 @@
 #include "commands/cli.h"
 
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "commands/context.h"
 #include "commands/registry.h"
 #include "commands/suggest.h"
+#include "store/database.h"
 #include "util/error.h"
 #include "version.h"
 
@@ -157,6 +160,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         }
     }
     return static_cast<int>(ExitCode::usage);
+}
+
+void report_statement_steps(std::ostream& err) {
+    const char* mode = std::getenv("SCHOOLCTL_KILL_AT_STATEMENT");
+    if (mode != nullptr && std::string_view(mode) == "0") {
+        err << "schoolctl: statements: " << store::statement_steps() << '\n';
+    }
 }
 
 }  // namespace schoolctl::cli

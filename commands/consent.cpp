@@ -22,10 +22,7 @@ CommandInfo ConsentCommand::info() const {
 
 void ConsentCommand::add_cli(CLI::App& app) {
     app.require_subcommand(1);
-    std::string kinds;
-    for (const auto& k : domain::consent_kinds()) {
-        kinds += (kinds.empty() ? "" : ", ") + std::string(k.code);
-    }
+    const std::string kinds = domain::consent_kind_codes();
     record_ = app.add_subcommand("record", "Record a consent a guardian gave, from its date");
     record_->add_option("--guardian", guardian_,
                         "The guardian: external id, or the login of their account")
@@ -44,8 +41,9 @@ void ConsentCommand::add_cli(CLI::App& app) {
     revoke_->add_option("--reason", reason_, "Why (kept with the consent and in the audit log)");
 
     list_ = app.add_subcommand("list", "Consents, with when they were given and revoked");
-    list_->add_option("--class", class_, "The consents covering the pupils of a class: 5А");
-    list_->add_option("--pupil", pupil_, "The consents covering one pupil");
+    auto* klass =
+        list_->add_option("--class", class_, "The consents covering the pupils of a class: 5А");
+    list_->add_option("--pupil", pupil_, "The consents covering one pupil")->excludes(klass);
     list_->add_option("--guardian", guardian_filter_, "One guardian's consents");
     list_->add_option("--kind", kind_filter_, "Only one kind: " + kinds);
     list_->add_option("--format", format_, "Output format")

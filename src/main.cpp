@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     mallopt(M_TOP_PAD, 16 * 1024 * 1024);
     std::ios::sync_with_stdio(false);
     int code = schoolctl::cli::run_cli(argc, argv, std::cout, std::cerr, std::cin);
+    schoolctl::cli::report_statement_steps(std::cerr);
     std::cout.flush();
     return code;
 }

@@ -26,8 +26,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> aliases{{
 
 }  // namespace
 
-std::span<const ConsentKind> consent_kinds() { return kinds; }
-
 std::optional<ConsentKind> parse_consent_kind(std::string_view text) {
     const std::string key = match_key(text);
     for (const auto& k : kinds) {

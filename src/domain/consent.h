@@ -1,7 +1,6 @@
 #pragma once
 // What a guardian can consent to (152-ФЗ, DOMAIN.md «Personal data»).
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -11,9 +10,6 @@ struct ConsentKind {
     std::string_view code;  // "health", as stored
     std::string_view name;  // «сведения о здоровье»
 };
-
-// personal_data, health, photo, publication.
-std::span<const ConsentKind> consent_kinds();
 
 // A kind by its code or Russian name (any case, ё as е): "health", «здоровье»,
 // «сведения о здоровье».

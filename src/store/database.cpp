@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -64,8 +63,8 @@ void configure_sqlite_once() {
 // The crash-safety tests' switch (tests/reliability/kill_test.py, docs/RELIABILITY.md):
 // SCHOOLCTL_KILL_AT_STATEMENT=k makes the process SIGKILL itself just before its k-th statement
 // step (every sqlite3_step and every exec: BEGIN, COMMIT), as a power cut or the OOM killer
-// would stop it; 0 prints how many steps the run took, on exit. Unset, it costs one comparison
-// a statement.
+// would stop it; with 0 the steps are only counted (statement_steps()). Unset, it costs one
+// comparison a statement.
 class StatementKiller {
 public:
     StatementKiller() {
@@ -74,18 +73,12 @@ public:
             armed_ = true;
         }
     }
-    StatementKiller(const StatementKiller&) = delete;
-    StatementKiller& operator=(const StatementKiller&) = delete;
-    ~StatementKiller() {
-        if (armed_ && kill_at_ <= 0) {
-            std::fprintf(stderr, "schoolctl: statements: %ld\n", count_.load());
-        }
-    }
     void count() {
         if (armed_ && ++count_ >= kill_at_ && kill_at_ > 0) {
             ::kill(::getpid(), SIGKILL);
         }
     }
+    long steps() const { return count_.load(); }
 
 private:
     bool armed_ = false;
@@ -96,6 +89,8 @@ private:
 StatementKiller statement_killer;
 
 }  // namespace
+
+long statement_steps() { return statement_killer.steps(); }
 
 Database::Database(const std::filesystem::path& path, const OpenOptions& options) : path_(path) {
     configure_sqlite_once();

@@ -26,6 +26,10 @@ struct OpenOptions {
 class Statement;
 class CachedStatement;
 
+// The statement steps this process has run, counted when SCHOOLCTL_KILL_AT_STATEMENT is set
+// (the crash-safety tests' switch, database.cpp); 0 otherwise.
+long statement_steps();
+
 class Database {
 public:
     Database(const std::filesystem::path& path, const OpenOptions& options);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include <algorithm>
+#include <span>
 
 #include "app/journal/journal_lessons.h"
 #include "app/reports/attendance_tally.h"
@@ -33,13 +34,12 @@ std::vector<std::string> periods_of(const ReportScope& scope, int grade) {
     return out;
 }
 
-// Whether any of the pupils has a mark of the period in the subject (any subject without one).
+// Whether any of the pupils has a mark of the period in any of the subjects.
 bool any_mark(const PeriodMarksGrid& grid, const std::vector<std::int64_t>& pupils,
-              const std::vector<store::SubjectRow>& subjects, std::optional<std::int64_t> subject,
-              const std::string& period) {
+              std::span<const store::SubjectRow> subjects, const std::string& period) {
     for (auto id : pupils) {
         for (const auto& s : subjects) {
-            if ((!subject || s.id == *subject) && !grid.mark(id, s.id, period).empty()) {
+            if (!grid.mark(id, s.id, period).empty()) {
                 return true;
             }
         }
@@ -141,10 +141,10 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         // The exam column where the class sat an exam in the subject; the final column in every
         // subject once the class has final marks (the forms of grades 9 and 11).
         const bool finals =
-            wide && any_mark(grid, ids, subjects, std::nullopt, std::string(final_period));
+            wide && any_mark(grid, ids, subjects, std::string(final_period));
         for (const auto& subject : subjects) {
             std::vector<std::string> own = periods;
-            if (wide && any_mark(grid, ids, subjects, subject.id, std::string(exam_period))) {
+            if (wide && any_mark(grid, ids, std::span(&subject, 1), std::string(exam_period))) {
                 own.emplace_back(exam_period);
             }
             if (finals) {

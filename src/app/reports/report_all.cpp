@@ -69,31 +69,37 @@ std::vector<ReportAllFile> build_all_reports(
         }
     });
     using F = formats::ReportFormat;
-    // A document's files: listed, and queued to be written (from any building thread).
-    auto publish = [&](const std::string& kind, std::shared_ptr<const report::Document> doc,
-                       const std::string& error, std::initializer_list<F> formats_wanted) {
+    // A file of a document: listed, and queued to be written (from any building thread).
+    using DocumentPtr = std::shared_ptr<const report::Document>;
+    auto publish_file = [&](const std::string& kind, const DocumentPtr& doc,
+                            const std::string& error, F format,
+                            const std::filesystem::path& path) {
+        {
+            std::lock_guard lock(mutex);
+            files.push_back({path.string(), kind, std::string(formats::file_extension(format)),
+                             doc ? row_count(*doc) : 0, error});
+            total += doc ? 1U : 0U;
+        }
+        if (doc) {
+            queue.push({doc, format, path});
+        }
+    };
+    auto publish = [&](const std::string& kind, const DocumentPtr& doc, const std::string& error,
+                       std::initializer_list<F> formats_wanted) {
         for (auto f : formats_wanted) {
-            std::string ext(formats::file_extension(f));
-            const auto path = dir / (kind + "." + ext);
-            {
-                std::lock_guard lock(mutex);
-                files.push_back({path.string(), kind, ext, doc ? row_count(*doc) : 0, error});
-                total += doc ? 1U : 0U;
-            }
-            if (doc) {
-                queue.push({doc, f, path});
-            }
+            publish_file(kind, doc, error, f,
+                         dir / (kind + "." + std::string(formats::file_extension(f))));
         }
     };
     auto add = [&](const std::string& kind, auto&& build, std::initializer_list<F> formats_wanted) {
-        std::shared_ptr<const report::Document> doc;
+        DocumentPtr doc;
         std::string error;
         try {
             doc = std::make_shared<const report::Document>(build());
         } catch (const Error& e) {
             error = e.what();
         }
-        publish(kind, std::move(doc), error, formats_wanted);
+        publish(kind, doc, error, formats_wanted);
     };
 
     // With a second core, the early warning (it reads the quarter's marks: the slowest document
@@ -144,18 +150,11 @@ std::vector<ReportAllFile> build_all_reports(
             doc->sections.push_back(std::move(sections[i]));
         }
         for (const auto& klass : order) {
-            auto path = dir / "report-cards" / ("report-card-" + klass + ".pdf");
-            {
-                std::lock_guard lock(mutex);
-                files.push_back(
-                    {path.string(), "report-card", "pdf", row_count(*by_class[klass]), ""});
-                ++total;
-            }
-            queue.push({by_class[klass], F::pdf, path});
+            publish_file("report-card", by_class[klass], "", F::pdf,
+                         dir / "report-cards" / ("report-card-" + klass + ".pdf"));
         }
     } catch (const Error& e) {
-        std::lock_guard lock(mutex);
-        files.push_back({(dir / "report-cards").string(), "report-card", "pdf", 0, e.what()});
+        publish_file("report-card", nullptr, e.what(), F::pdf, dir / "report-cards");
     }
     add("performance", [&] { return build_performance_report(session, scope); }, {F::xlsx, F::pdf});
     add("attendance", [&] { return build_attendance_report(session, scope, r.attendance); },
