@@ -18,15 +18,26 @@
 namespace schoolctl::fuzz {
 
 // A file holding the input, rewritten for each run: one per process, in /dev/shm when there is
-// one, so a million runs do not wear a disk.
+// one, so a million runs do not wear a disk. The folder goes when the process ends.
 inline std::filesystem::path input_file(std::string_view data, const std::string& suffix) {
-    static const std::filesystem::path dir = [] {
-        std::filesystem::path base =
-            std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
-        return base / ("schoolctl-fuzz-" + std::to_string(::getpid()));
-    }();
-    std::filesystem::create_directories(dir);
-    std::filesystem::path path = dir / ("input" + suffix);
+    struct Folder {
+        std::filesystem::path path;
+        Folder() {
+            std::filesystem::path base = std::filesystem::exists("/dev/shm")
+                                             ? std::filesystem::path("/dev/shm")
+                                             : std::filesystem::temp_directory_path();
+            path = base / ("schoolctl-fuzz-" + std::to_string(::getpid()));
+            std::filesystem::create_directories(path);
+        }
+        Folder(const Folder&) = delete;
+        Folder& operator=(const Folder&) = delete;
+        ~Folder() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    };
+    static const Folder folder;
+    std::filesystem::path path = folder.path / ("input" + suffix);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     return path;
