@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/audit.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 namespace schoolctl::store {
@@ -10,6 +12,13 @@ namespace {
 int pragma_int(Database& db, const char* sql) {
     Statement st = db.prepare(sql);
     return st.step() == Step::row ? static_cast<int>(st.get_int(0)) : 0;
+}
+
+// What a migration needs beyond its SQL, run after it in the same transaction.
+void run_code_step(Database& db, int number) {
+    if (number == 9) {
+        rechain_audit_log(db, utc_iso_now());
+    }
 }
 
 }  // namespace
@@ -51,6 +60,8 @@ std::vector<int> migrate(Database& db) {
         db.exec(m.sql);
         // PRAGMA takes no bound parameters; the number comes from our own embedded list.
         db.exec("PRAGMA user_version = " + std::to_string(m.number));
+        // After the version: a code step writes under the new schema's rules.
+        run_code_step(db, m.number);
         if (m.number == 1) {
             db.exec("PRAGMA application_id = " + std::to_string(application_id));
         }

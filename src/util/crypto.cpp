@@ -52,6 +52,13 @@ std::string random_token() {
     return "sct_" + to_hex(bytes.data(), bytes.size());
 }
 
+std::string random_salt() {
+    ensure_init();
+    std::array<unsigned char, 16> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    return to_hex(bytes.data(), bytes.size());
+}
+
 std::string hash_password(std::string_view password) {
     ensure_init();
     std::array<char, crypto_pwhash_STRBYTES> out{};

@@ -14,6 +14,10 @@ std::string random_code(int groups);
 // A random token for machines: 32 bytes, hex, prefixed "sct_" so it is recognisable in leaks.
 std::string random_token();
 
+// 128 random bits, hex: salts a hash of low-entropy text (names) so it cannot be matched
+// against guesses once the salt is gone.
+std::string random_salt();
+
 // Argon2id (crypto_pwhash_str) with the OWASP minimum or stronger: opslimit 2, memlimit 19 MiB.
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);

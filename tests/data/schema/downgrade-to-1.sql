@@ -1,6 +1,16 @@
 -- Turns a fresh database back into schema 1, as the first schoolctl created it, to test the
 -- upgrade path. Each block undoes one migration, newest first.
 
+-- 9: audit redaction. The rows keep schema 9's hashes until tests/data/schema/rehash-audit-v1.py
+-- re-chains them under the old rule.
+DROP TRIGGER IF EXISTS audit_log_no_update;
+ALTER TABLE audit_log DROP COLUMN salt;
+ALTER TABLE audit_log DROP COLUMN content_hash;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
 -- 8: consents
 DROP TABLE consents;
 
