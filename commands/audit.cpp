@@ -46,7 +46,11 @@ int AuditCommand::run(Context& ctx) {
         throw Error(ExitCode::data, "the audit log is broken at row " +
                                         std::to_string(*check.broken_at) + ": " + check.reason);
     }
-    ctx.out() << "audit log intact: " << check.rows << " rows, hash chain verified\n";
+    ctx.out() << "audit log intact: " << check.rows << " rows, hash chain verified";
+    if (check.redacted > 0) {
+        ctx.out() << " (" << check.redacted << " redacted by purges)";
+    }
+    ctx.out() << '\n';
     if (check.rows > 0) {
         // Kept somewhere else (a cron mail, another machine), this proves later that no row up
         // to it was cut or rewritten: `schoolctl audit verify --expect ID:HASH`.

@@ -17,6 +17,7 @@
 #include "commands/lesson.h"
 #include "commands/login.h"
 #include "commands/marks.h"
+#include "commands/purge.h"
 #include "commands/logout.h"
 #include "commands/report.h"
 #include "commands/roles.h"
@@ -46,6 +47,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ConsentCommand>());
+    all.push_back(std::make_unique<PurgeCommand>());
     all.push_back(std::make_unique<ReportCommand>());
     all.push_back(std::make_unique<AuditCommand>());
     all.push_back(std::make_unique<DbCommand>());

@@ -1,4 +1,5 @@
--- Schema 9: audit rows whose personal data a purge can remove without breaking the chain.
+-- Schema 9: the personal data of people who left can be purged: audit rows can be redacted
+-- without breaking the chain, and people carry when they were purged.
 --
 -- The chain now hashes a row's actor and details through a salted content hash:
 --   content_hash = SHA-256(salt | actor | details)
@@ -23,3 +24,8 @@ WHEN NOT (OLD.salt IS NOT NULL AND NEW.salt IS NULL
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only; only a purge may redact a row');
 END;
+
+-- When `schoolctl purge` removed a person's personal data. A purged pupil or staff member keeps
+-- their row under a placeholder name, with the marks, absences and class memberships the past
+-- periods' reports count; everything that named them is gone.
+ALTER TABLE people ADD COLUMN purged_on TEXT CHECK (purged_on IS NULL OR date(purged_on) = purged_on);

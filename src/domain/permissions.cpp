@@ -19,7 +19,7 @@ struct PermissionInfo {
     std::string_view description;
 };
 
-constexpr std::array<PermissionInfo, 13> permission_info = {{
+constexpr std::array<PermissionInfo, 14> permission_info = {{
     {P::roster_read, "roster.read", "see pupils, guardians, staff, classes and groups"},
     {P::roster_write, "roster.write", "import and change the roster"},
     {P::timetable_write, "timetable.write", "load timetables and substitutions"},
@@ -35,6 +35,8 @@ constexpr std::array<PermissionInfo, 13> permission_info = {{
     {P::data_export, "data.export",
      "export the roster in bulk (CSV, XLSX, OneRoster): children's personal data leaves the "
      "system"},
+    {P::data_purge, "data.purge",
+     "remove the personal data of pupils and staff who left, for good (schoolctl purge)"},
     {P::audit_read, "audit.read", "read and verify the audit log"},
     {P::database_admin, "database.admin", "check, back up and migrate the database"},
 }};
@@ -101,6 +103,7 @@ constexpr std::array cells = {
     Cell{R::administrator, P::credentials_issue, S::school},
     Cell{R::administrator, P::accounts_manage, S::school},
     Cell{R::administrator, P::data_export, S::school},
+    Cell{R::administrator, P::data_purge, S::school},
     Cell{R::administrator, P::audit_read, S::school},
     Cell{R::administrator, P::database_admin, S::school},
 };

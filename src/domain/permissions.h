@@ -35,6 +35,7 @@ enum class Permission {
     credentials_issue,  // issue logins and activation codes to pupils and guardians
     accounts_manage,    // create, lock and reset accounts, grant roles, issue script tokens
     data_export,        // export the roster in bulk (CSV, XLSX, OneRoster): personal data leaves
+    data_purge,         // remove the personal data of people who left (irreversible)
     audit_read,         // read the audit log
     database_admin,     // check, back up and migrate the database
 };

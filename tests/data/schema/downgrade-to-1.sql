@@ -6,6 +6,7 @@
 DROP TRIGGER IF EXISTS audit_log_no_update;
 ALTER TABLE audit_log DROP COLUMN salt;
 ALTER TABLE audit_log DROP COLUMN content_hash;
+ALTER TABLE people DROP COLUMN purged_on;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');

@@ -27,6 +27,7 @@ report.read       -       -        subject class         school      school   sc
 credentials.issue -       -        -       class         -           -        school    school
 accounts.manage   -       -        -       -             -           -        school    school
 data.export       -       -        -       -             -           -        school    school
+data.purge        -       -        -       -             -           -        -         school
 audit.read        -       -        -       -             -           school   -         school
 database.admin    -       -        -       -             -           -        -         school
 )";
