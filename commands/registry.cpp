@@ -21,6 +21,7 @@
 #include "commands/logout.h"
 #include "commands/report.h"
 #include "commands/roles.h"
+#include "commands/sample.h"
 #include "commands/schedule.h"
 #include "commands/token.h"
 #include "commands/whoami.h"
@@ -52,6 +53,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<AuditCommand>());
     all.push_back(std::make_unique<DbCommand>());
     all.push_back(std::make_unique<ConfigCommand>());
+    all.push_back(std::make_unique<SampleCommand>());
     all.push_back(std::make_unique<CompletionCommand>());
     return all;
 }
