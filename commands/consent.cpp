@@ -64,7 +64,13 @@ int ConsentCommand::run(Context& ctx) {
     if (revoke_->parsed()) {
         app::RevokeResult r =
             app::revoke_consent(ctx.session(), id_, date_option("--date", date_), reason_);
-        ctx.note(r.changed ? "Revoked consent " + r.description + "."
+        std::string deleted;
+        if (r.health_records_deleted > 0) {
+            deleted = "; " + std::to_string(r.health_records_deleted) +
+                      (r.health_records_deleted == 1 ? " health record" : " health records") +
+                      " deleted";
+        }
+        ctx.note(r.changed ? "Revoked consent " + r.description + deleted + "."
                            : "Consent " + r.description + " was already revoked; nothing changed.");
         return 0;
     }

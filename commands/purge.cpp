@@ -28,6 +28,7 @@ void print_counts(Context& ctx, const app::PurgeSummary& s) {
     line("consents deleted", static_cast<long long>(s.consents));
     line("remarks deleted", static_cast<long long>(s.remarks));
     line("guardian links removed", s.guardian_links);
+    line("health records deleted", s.health_records);
     line("texts cleared", s.texts_cleared);
     line("audit rows redacted", static_cast<long long>(s.audit_rows_redacted));
 }

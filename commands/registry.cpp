@@ -12,6 +12,7 @@
 #include "commands/finals.h"
 #include "commands/consent.h"
 #include "commands/guardians.h"
+#include "commands/health.h"
 #include "commands/import.h"
 #include "commands/init.h"
 #include "commands/lesson.h"
@@ -48,6 +49,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     all.push_back(std::make_unique<ExportCommand>());
     all.push_back(std::make_unique<GuardiansCommand>());
     all.push_back(std::make_unique<ConsentCommand>());
+    all.push_back(std::make_unique<HealthCommand>());
     all.push_back(std::make_unique<PurgeCommand>());
     all.push_back(std::make_unique<ReportCommand>());
     all.push_back(std::make_unique<AuditCommand>());

@@ -4,6 +4,7 @@
 
 #include "app/class_select.h"
 #include "app/guardian_links.h"
+#include "app/health.h"
 #include "app/journal/pupil_select.h"
 #include "domain/consent.h"
 #include "domain/person_name.h"
@@ -106,6 +107,14 @@ RevokeResult revoke_consent(Session& s, std::int64_t id, const domain::Date& on,
              {"kind", row->kind},
              {"revoked_on", date},
              {"reason", reason}});
+    if (row->kind == "health" && date <= today()) {
+        // Health data is kept only with consent (152-ФЗ art. 9, 10): revoked, it is destroyed.
+        std::vector<std::int64_t> pupils =
+            row->pupil_id ? std::vector<std::int64_t>{*row->pupil_id}
+                          : store::children_of(s.db(), row->guardian_id);
+        out.health_records_deleted = drop_health_without_consent(
+            s, pupils, "consent #" + std::to_string(id) + " to health data revoked");
+    }
     tx.commit();
     out.changed = true;
     return out;

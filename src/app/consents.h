@@ -35,10 +35,12 @@ ConsentRecorded record_consent(Session& session, const ConsentRequest& request);
 struct RevokeResult {
     std::string description;  // «#3 health of Абрамова Наталья Сергеевна»
     bool changed = false;     // false: already revoked
+    std::size_t health_records_deleted = 0;  // health data no consent covers any more
 };
 
 // Permission roster.write. Exit 65 for no such consent, or a date before it was given.
-// Audited (consent.revoke) with the reason.
+// Audited (consent.revoke) with the reason. A consent to health data revoked from today or
+// earlier takes with it the health records no other consent covers (health.delete).
 RevokeResult revoke_consent(Session& session, std::int64_t id, const domain::Date& on,
                             const std::string& reason);
 

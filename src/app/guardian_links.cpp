@@ -1,5 +1,6 @@
 #include "app/guardian_links.h"
 
+#include "app/health.h"
 #include "store/accounts.h"
 #include "store/guardians.h"
 #include "store/names.h"
@@ -61,6 +62,8 @@ bool unlink_guardian(Session& s, const LinkRequest& r) {
         return false;
     }
     s.audit("guardian.unlink", "pupil", std::to_string(pupil), link_details(r));
+    // The guardian's consent for every child no longer covers this one.
+    drop_health_without_consent(s, {pupil}, "guardian unlinked: no consent to health data");
     tx.commit();
     return true;
 }

@@ -185,6 +185,7 @@ PurgeSummary purge_left_people(Session& s, const PurgeRequest& request) {
         summary.consents = outcome.consents.size();
         summary.remarks = outcome.remarks.size();
         summary.guardian_links = outcome.guardian_links;
+        summary.health_records = outcome.health_records;
         summary.texts_cleared = outcome.texts_cleared;
         std::vector<std::int64_t> redacted = redact_audit_rows(s.db(), traces_of(people, outcome));
         summary.audit_rows_redacted = redacted.size();
@@ -198,6 +199,7 @@ PurgeSummary purge_left_people(Session& s, const PurgeRequest& request) {
                  {"consents", summary.consents},
                  {"remarks", summary.remarks},
                  {"guardian_links", summary.guardian_links},
+                 {"health_records", summary.health_records},
                  {"texts_cleared", summary.texts_cleared},
                  {"redacted", redacted}});
         if (request.dry_run) {

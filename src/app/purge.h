@@ -37,6 +37,7 @@ struct PurgeSummary {
     std::size_t consents = 0;
     std::size_t remarks = 0;
     std::int64_t guardian_links = 0;
+    std::int64_t health_records = 0;
     std::int64_t texts_cleared = 0;
     std::size_t audit_rows_redacted = 0;
     bool dry_run = false;

@@ -129,6 +129,8 @@ PurgeOutcome purge_people(Database& db, const std::vector<PurgeCandidate>& candi
                                   sql(" OR guardian_id IN ", guardians_in, " ORDER BY id")));
     db.exec(sql("DELETE FROM consents WHERE pupil_id IN ", pupils_in,
                 sql(" OR guardian_id IN ", guardians_in)));
+    out.health_records = changed_by(db, sql("DELETE FROM health_records WHERE pupil_id IN ",
+                                            pupils_in));
     db.exec(sql("DELETE FROM seen_receipts WHERE pupil_id IN ", pupils_in,
                 sql(" OR guardian_id IN ", guardians_in)));
     out.remarks = ids_of(db, sql("SELECT id FROM remarks WHERE pupil_id IN ", pupils_in,

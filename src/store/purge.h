@@ -41,12 +41,13 @@ struct PurgeOutcome {
     std::vector<std::int64_t> consents;
     std::vector<std::int64_t> remarks;
     std::int64_t guardian_links = 0;
+    std::int64_t health_records = 0;
     std::int64_t texts_cleared = 0;  // comments, notes and reasons about the pupils emptied
 };
 
 // Inside the caller's write transaction: deletes the candidates' accounts (their tokens and
-// grants with them), grants scoped to the pupils, consents, diary receipts, remarks and
-// guardian links, and the guardians themselves; empties the comments, notes and reasons of the
+// grants with them), grants scoped to the pupils, consents, health records, diary receipts,
+// remarks and guardian links, and the guardians themselves; empties the comments, notes and reasons of the
 // pupils' marks and absences; and renames each pupil and staff member to `placeholder_last` +
 // «№ id» without birth date, external id, family key, leaving reason or position, marked
 // purged on `today`. Their marks, absences, period marks and class memberships stay, so past

@@ -1,6 +1,9 @@
 -- Turns a fresh database back into schema 1, as the first schoolctl created it, to test the
 -- upgrade path. Each block undoes one migration, newest first.
 
+-- 10: health records
+DROP TABLE health_records;
+
 -- 9: audit redaction. The rows keep schema 9's hashes until tests/data/schema/rehash-audit-v1.py
 -- re-chains them under the old rule.
 DROP TRIGGER IF EXISTS audit_log_no_update;
