@@ -23,9 +23,12 @@ void print_school(std::ostream& out, const app::sample::SchoolSummary& s,
     const auto& j = s.journal;
     out << "  " << s.name << " (" << s.external_id << "): " << s.pupils << " pupils in "
         << s.classes << " classes, " << s.groups << " groups, " << s.guardians << " guardians, "
-        << s.staff << " staff; " << s.timetable_rows << " timetable rows; " << period << ": "
-        << j.lessons << " lessons, " << j.marks << " marks, "
-        << (j.ill + j.unexcused + j.excused + j.late) << " attendance rows\n";
+        << s.staff << " staff; " << s.timetable_rows << " timetable rows";
+    if (period != "none") {
+        out << "; " << period << ": " << j.lessons << " lessons, " << j.marks << " marks, "
+            << (j.ill + j.unexcused + j.excused + j.late) << " attendance rows";
+    }
+    out << '\n';
 }
 
 } // namespace
@@ -58,7 +61,7 @@ void SampleCommand::add_cli(CLI::App& app) {
         ->capture_default_str();
     generate
         ->add_option("--period", period_,
-                     "The days with marks and attendance: a quarter (Q1 … Q4) or year")
+                     "The days with marks and attendance: a quarter (Q1 … Q4), year, or none")
         ->check(CLI::IsMember(app::sample::sample_periods()))
         ->type_name("PERIOD")
         ->capture_default_str();
@@ -103,9 +106,14 @@ int SampleCommand::run(Context& ctx) {
     }
     auto& out = ctx.out();
     out << "generated: " << summary.out.string() << " (" << summary.schools.size()
-        << (summary.schools.size() == 1 ? " school, " : " schools, ") << pupils << " pupils, "
-        << marks << " marks, " << summary.period << " " << domain::format_ru(summary.journal.start)
-        << "–" << domain::format_ru(summary.journal.end) << ")\n";
+        << (summary.schools.size() == 1 ? " school, " : " schools, ") << pupils << " pupils, ";
+    if (summary.journal) {
+        out << marks << " marks, " << summary.period << " "
+            << domain::format_ru(summary.journal->start) << "–"
+            << domain::format_ru(summary.journal->end) << ")\n";
+    } else {
+        out << "no journal)\n";
+    }
     for (const auto& s : summary.schools) {
         if (summary.schools.size() > 1) {
             out << s.folder.filename().string() << '\n';
@@ -115,8 +123,8 @@ int SampleCommand::run(Context& ctx) {
     ctx.note("Written in " + seconds(std::chrono::steady_clock::now() - started) +
              ". Import the files in order (see schoolctl-sample(1)): init --config "
              "schoolctl.toml, then import subjects, staff, classes, students, guardians, groups, "
-             "assignments (--as-of the year's first day), timetable; schedule generate; marks "
-             "import; attendance import.");
+             "assignments (--as-of the year's first day), timetable; schedule generate" +
+             std::string(summary.journal ? "; marks import; attendance import." : "."));
     return 0;
 }
 

@@ -20,10 +20,11 @@ first=1
 printf '%-40s %9s %9s %9s %10s\n' phase "wall s" "user s" "sys s" "peak MiB"
 . "$root/scripts/bench-measure.sh"
 
-data="$work/roster-$n"
-[ -f "$data/students.csv" ] || /usr/bin/python3 "$root/bench/make_roster.py" --pupils "$n" --out "$data" >/dev/null
+# The roster of `schoolctl sample generate` (kept between runs: the same seed, the same files).
+data="$work/sample-$n"
+[ -f "$data/students.csv" ] || "$bin" -q sample generate --pupils "$n" --period none --force --out "$data" >/dev/null
 export SCHOOLCTL_DB="$work/credentials-$n.db" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
-export SCHOOLCTL_CONFIG="$root/samples/schoolctl.toml"
+export SCHOOLCTL_CONFIG="$data/schoolctl.toml"
 unset SCHOOLCTL_TOKEN
 rm -f "$SCHOOLCTL_DB" "$SCHOOLCTL_DB"-wal "$SCHOOLCTL_DB"-shm
 otp=$("$bin" init | sed -n 's/^One-time password: *//p')

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# The period-marks benchmark: the synthetic school of scripts/make_bench_school.py (default
-# 2,000 pupils in 80 classes, ~15 subjects each), its timetable expanded by `schedule generate`,
-# a year of about 1,000,000 marks on real lessons (scripts/make_bench_marks.py, loaded by
-# `marks import`), then `finals compute` of the first quarter (~250,000 marks): a dry run, the
+# The period-marks benchmark: the synthetic school of `schoolctl sample generate --period year`
+# (default 2,000 pupils in 80 classes, ~15 subjects each), its timetable expanded by `schedule
+# generate`, the year's ~890,000 marks it wrote on those lessons (loaded by `marks import`),
+# then `finals compute` of the first quarter (~200,000 marks): a dry run, the
 # first run, the second run (every mark unchanged), the other quarters and the year; and
 # `finals explain` / `finals list` of one pupil and one class.
 # Prints wall time, CPU time and peak RSS per phase and compares the first run with the target
 # (docs/PERFORMANCE.md, "Period marks"); the figures also go to build/bench/finals.json.
 # A benchmark, not a test: it reports MISS but exits 0 when a target is missed.
 #
-#   scripts/bench-finals.sh [BUILD_DIR|BINARY] [PUPILS] [MARKS]
-#   e.g. scripts/bench-finals.sh build/release 2000 1000000
+#   scripts/bench-finals.sh [BUILD_DIR|BINARY] [PUPILS]
+#   e.g. scripts/bench-finals.sh build/release 2000
 #
 # Target: `finals compute --period Q1` for 2,000 pupils × ~15 subjects with ~250,000 marks in
 # the quarter in <= 1 s (Release build).
@@ -19,7 +19,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 arg=${1:-build/release}
 n=${2:-2000}
-marks=${3:-1000000}
 case "$arg" in /*) ;; *) arg="$root/$arg" ;; esac
 if [ -d "$arg" ]; then bin="$arg/schoolctl"; else bin="$arg"; fi
 [ -x "$bin" ] || { echo "$(basename "$0"): no schoolctl at $bin (build it first: make build)" >&2; exit 66; }
@@ -48,7 +47,7 @@ json_field() {  # json_field FILE EXPRESSION: prints the value of a Python expre
 
 echo "-- $(uname -m), $(nproc) cores, $(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)"
 echo "-- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$py" "$root/scripts/make_bench_school.py" --pupils "$n" --seed 1 --number 1001 --out "$data" | sed 's/^/-- /'
+"$bin" -q sample generate --pupils "$n" --seed 1 --period year --out "$data" | sed 's/^/-- /'
 otp=$("$bin" init 2>/dev/null | sed -n 's/^One-time password: *//p')
 printf '%s\n%s\n' "$otp" "bench-password-$$" | "$bin" login admin --password-stdin >/dev/null 2>&1
 # The roster as it was on the first day of the year (01.09.2026), so every pupil is in a class
@@ -57,9 +56,7 @@ for kind in subjects staff classes students groups assignments timetable; do
     SOURCE_DATE_EPOCH=1788242400 "$bin" -q import "$kind" "$data/$kind.csv" >/dev/null
 done
 "$bin" -q schedule generate >/dev/null
-"$py" "$root/scripts/make_bench_marks.py" --db "$SCHOOLCTL_DB" --out "$tmp/marks.csv" \
-    --marks "$marks" | sed 's/^/-- /'
-"$bin" -q marks import "$tmp/marks.csv" >/dev/null
+"$bin" -q marks import "$data/marks.csv" >/dev/null
 q1=$(sqlite3 "$SCHOOLCTL_DB" "SELECT count(*) FROM marks m JOIN lessons l ON l.id = m.lesson_id
      WHERE l.date BETWEEN (SELECT start_date FROM attestation_periods WHERE code = 'Q1')
                       AND (SELECT end_date FROM attestation_periods WHERE code = 'Q1')")

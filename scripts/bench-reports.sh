@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The reports benchmark: the synthetic school of scripts/make_bench_school.py (default 2,000
-# pupils in 80 classes), its year of about 1,000,000 marks (scripts/make_bench_marks.py) and
-# every period's marks computed, then `report all --period Q1`: the performance, attendance,
+# The reports benchmark: the synthetic school of `schoolctl sample generate --period year`
+# (default 2,000 pupils in 80 classes), its year of ~890,000 marks and every period's marks
+# computed, then `report all --period Q1`: the performance, attendance,
 # class and school summaries and the early warning as XLSX and PDF (80 sheets each), and 2,000
 # report cards as PDF — on both cores and on one.
 # Prints wall time, CPU time and peak RSS per run, the cells and pages written, and the time
@@ -10,7 +10,7 @@
 # build/bench/reports.json.
 # A benchmark, not a test: it reports MISS but exits 0 when a target is missed.
 #
-#   scripts/bench-reports.sh [BUILD_DIR|BINARY] [PUPILS] [MARKS]
+#   scripts/bench-reports.sh [BUILD_DIR|BINARY] [PUPILS]
 #
 # Targets: every standard report of a period in <= 10 s, and within 2x of the raw libraries.
 set -euo pipefail
@@ -18,7 +18,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 arg=${1:-build/release}
 n=${2:-2000}
-marks=${3:-1000000}
 case "$arg" in /*) ;; *) arg="$root/$arg" ;; esac
 if [ -d "$arg" ]; then bin="$arg/schoolctl"; else bin="$arg"; fi
 [ -x "$bin" ] || { echo "$(basename "$0"): no schoolctl at $bin (build it first: make build)" >&2; exit 66; }
@@ -47,7 +46,7 @@ json_field() {  # json_field FILE EXPRESSION: prints the value of a Python expre
 
 echo "-- $(uname -m), $(nproc) cores, $(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -1)"
 echo "-- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$py" "$root/scripts/make_bench_school.py" --pupils "$n" --seed 1 --number 1001 --out "$data" | sed 's/^/-- /'
+"$bin" -q sample generate --pupils "$n" --seed 1 --period year --out "$data" | sed 's/^/-- /'
 otp=$("$bin" init 2>/dev/null | sed -n 's/^One-time password: *//p')
 printf '%s\n%s\n' "$otp" "bench-password-$$" | "$bin" login admin --password-stdin >/dev/null 2>&1
 # The roster as it was on the first day of the year (01.09.2026), so every pupil is in a class
@@ -56,9 +55,7 @@ for kind in subjects staff classes students groups assignments timetable; do
     SOURCE_DATE_EPOCH=1788242400 "$bin" -q import "$kind" "$data/$kind.csv" >/dev/null
 done
 "$bin" -q schedule generate >/dev/null
-"$py" "$root/scripts/make_bench_marks.py" --db "$SCHOOLCTL_DB" --out "$tmp/marks.csv" \
-    --marks "$marks" | sed 's/^/-- /'
-"$bin" -q marks import "$tmp/marks.csv" >/dev/null
+"$bin" -q marks import "$data/marks.csv" >/dev/null
 q1=$(sqlite3 "$SCHOOLCTL_DB" "SELECT count(*) FROM marks m JOIN lessons l ON l.id = m.lesson_id
      WHERE l.date BETWEEN (SELECT start_date FROM attestation_periods WHERE code = 'Q1')
                       AND (SELECT end_date FROM attestation_periods WHERE code = 'Q1')")

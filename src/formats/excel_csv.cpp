@@ -3,8 +3,17 @@
 namespace schoolctl::formats {
 namespace {
 
+bool needs_quotes(std::string_view field) {
+    for (char c : field) {
+        if (c == ';' || c == '"' || c == '\r' || c == '\n') {
+            return true;
+        }
+    }
+    return false;
+}
+
 void append_field(std::string& out, std::string_view field) {
-    if (field.find_first_of(";\"\r\n") == std::string_view::npos) {
+    if (!needs_quotes(field)) {
         out += field;
         return;
     }

@@ -38,7 +38,7 @@ void check(const SampleRequest& r) {
     }
     const auto& periods = sample_periods();
     if (std::find(periods.begin(), periods.end(), r.period) == periods.end()) {
-        throw usage_error("--period \"" + r.period + "\" is not one of Q1, Q2, Q3, Q4, year");
+        throw usage_error("--period \"" + r.period + "\" is not one of Q1, Q2, Q3, Q4, year, none");
     }
 }
 
@@ -74,8 +74,11 @@ void prepare_out(const SampleRequest& r) {
     }
 }
 
-domain::DateRange journal_days(const std::string& period) {
+std::optional<domain::DateRange> journal_days(const std::string& period) {
     const domain::Settings settings = school_settings({});
+    if (period == "none") {
+        return std::nullopt;
+    }
     if (period == "year") {
         return *settings.year_dates;
     }
@@ -97,7 +100,7 @@ std::string school_folder(int index, int schools) {
 } // namespace
 
 const std::vector<std::string>& sample_periods() {
-    static const std::vector<std::string> periods = {"Q1", "Q2", "Q3", "Q4", "year"};
+    static const std::vector<std::string> periods = {"Q1", "Q2", "Q3", "Q4", "year", "none"};
     return periods;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ struct SampleRequest {
     int pupils = 0;  // in all; a district shares them among its schools
     int schools = 1; // 1: the files go straight into `out`; more: out/school-001/ …
     std::uint64_t seed = 1;
-    std::string period = "Q1"; // the journal's days: Q1 … Q4, or "year"
+    std::string period = "Q1"; // the journal's days: Q1 … Q4, "year", or "none"
     std::filesystem::path out;
     bool force = false;   // write into a folder that already holds files
     unsigned threads = 0; // schools written at once; 0: one per core
@@ -25,7 +26,7 @@ struct SampleRequest {
 struct SampleSummary {
     std::filesystem::path out;
     std::string period;
-    domain::DateRange journal;
+    std::optional<domain::DateRange> journal; // none with period "none"
     std::vector<SchoolSummary> schools;
 };
 

@@ -58,12 +58,15 @@ SchoolSummary write_school(const SchoolSpec& spec) {
     file("assignments.csv").write(assignments_csv(roster, load, timetable));
     file("timetable.csv").write(timetable_csv(roster, load, timetable));
     file("schoolctl.toml").write(config_text(settings));
-    AtomicFile& marks = file("marks.csv");
-    AtomicFile& attendance = file("attendance.csv");
-    const JournalStats journal = write_journal(
-        rng, roster, timetable, settings, spec.journal,
-        [&](std::string_view text) { marks.write(text); },
-        [&](std::string_view text) { attendance.write(text); });
+    JournalStats journal;
+    if (spec.journal) {
+        AtomicFile& marks = file("marks.csv");
+        AtomicFile& attendance = file("attendance.csv");
+        journal = write_journal(
+            rng, roster, timetable, settings, *spec.journal,
+            [&](std::string_view text) { marks.write(text); },
+            [&](std::string_view text) { attendance.write(text); });
+    }
     for (auto& f : files) {
         f->commit();
     }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace schoolctl::app::sample {
@@ -13,9 +14,9 @@ struct SchoolSpec {
     SchoolIdentity identity;
     int pupils = 0;
     std::uint64_t seed = 1;
-    std::uint64_t stream = 1;     // which of the seed's streams the school draws from
-    domain::DateRange journal;    // the days with marks and attendance
-    std::filesystem::path folder; // exists
+    std::uint64_t stream = 1;                 // which of the seed's streams the school draws from
+    std::optional<domain::DateRange> journal; // the days with marks and attendance, if any
+    std::filesystem::path folder;             // exists
 };
 
 struct SchoolSummary {
@@ -28,7 +29,7 @@ struct SchoolSummary {
 
 // The files, in the order they are imported: subjects.csv, staff.csv, classes.csv,
 // students.csv (and students.xlsx), guardians.csv, groups.csv, assignments.csv, timetable.csv,
-// schoolctl.toml, marks.csv, attendance.csv.
+// schoolctl.toml, marks.csv, attendance.csv (the last two only with a journal).
 const std::vector<std::string>& school_file_names();
 
 // Generates the school and writes its files: each under a temporary name first (mode 0600),

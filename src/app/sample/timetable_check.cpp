@@ -3,9 +3,11 @@
 #include "app/sample/timetable.h"
 #include "domain/sanpin.h"
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace schoolctl::app::sample {
 namespace {
@@ -21,8 +23,10 @@ std::vector<std::string> timetable_problems(const Roster& roster, const Teaching
                                             const Timetable& timetable,
                                             const domain::Settings& settings) {
     std::vector<std::string> problems;
-    // (what, who, day, lesson, week A/B, before/after the PE change)
-    std::set<std::tuple<std::string, std::string, int, int, char, char>> taken;
+    // Who is where, as one number: (kind, who, day, lesson, week A/B, before/after the PE
+    // change). Kinds: 0 a staff member, 1 a room, 2 a class, 3 a group.
+    std::unordered_set<std::uint64_t> taken;
+    std::map<std::string, std::uint64_t> room_number;
     std::map<std::pair<int, int>, std::set<int>> day_lessons; // (class, day) → lesson numbers
     std::map<int, std::set<std::pair<int, int>>> week;        // class → (day, lesson)
     std::set<std::pair<int, int>> pe_days;
@@ -36,19 +40,26 @@ std::vector<std::string> timetable_problems(const Roster& roster, const Teaching
         }
         const std::string weeks = r.periodicity.empty() ? "AB" : r.periodicity;
         const std::string halves = !r.from.empty() ? "1" : !r.to.empty() ? "0" : "01";
-        const std::string target =
-            r.group >= 0 ? roster.groups[static_cast<std::size_t>(r.group)].name : cls.name;
         const auto& teacher = load.teachers[static_cast<std::size_t>(r.teacher)];
+        const auto room = room_number.emplace(teacher.room, room_number.size()).first->second;
+        const std::pair<std::uint64_t, std::uint64_t> who[] = {
+            {0, static_cast<std::uint64_t>(teacher.staff)},
+            {1, room},
+            r.group >= 0 ? std::pair{std::uint64_t{3}, static_cast<std::uint64_t>(r.group)}
+                         : std::pair{std::uint64_t{2}, static_cast<std::uint64_t>(r.klass)}};
         for (char w : weeks) {
             for (char h : halves) {
-                for (const auto& [what, who] :
-                     {std::pair<std::string, std::string>{
-                          "teacher", load.staff[static_cast<std::size_t>(teacher.staff)].id},
-                      {"room", teacher.room},
-                      {"class or group", target}}) {
-                    if (!taken.emplace(what, who, r.day, r.lesson, w, h).second) {
-                        problems.push_back(where(roster, r) + ": " + what + " " + who +
-                                           " twice at once");
+                for (const auto& [kind, id] : who) {
+                    const std::uint64_t key =
+                        ((((kind << 24 | id) * 8 + static_cast<std::uint64_t>(r.day)) * 16 +
+                          static_cast<std::uint64_t>(r.lesson)) *
+                             2 +
+                         (w == 'A' ? 0U : 1U)) *
+                            2 +
+                        (h == '0' ? 0U : 1U);
+                    if (!taken.insert(key).second) {
+                        static const char* const what[] = {"teacher", "room", "class", "group"};
+                        problems.push_back(where(roster, r) + ": " + what[kind] + " twice at once");
                     }
                 }
             }

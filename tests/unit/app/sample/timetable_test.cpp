@@ -73,3 +73,50 @@ TEST_CASE("the same seed places the same timetable", "[sample][timetable]") {
     CHECK(text(a.timetable) == text(b.timetable));
     CHECK(text(a.timetable) != text(c.timetable));
 }
+
+TEST_CASE("the checker finds a teacher twice at once, a gap and a day too long",
+          "[sample][timetable]") {
+    SampleSchool s(300, 7);
+    REQUIRE(timetable_problems(s.roster, s.load, s.timetable, s.settings).empty());
+    auto contains = [](const std::vector<std::string>& problems, const std::string& text) {
+        for (const auto& p : problems) {
+            if (p.find(text) != std::string::npos) {
+                return true;
+            }
+        }
+        return false;
+    };
+    {
+        Timetable t = s.timetable;
+        const auto& first = t.rows.front();
+        for (auto& r : t.rows) {
+            if (r.klass != first.klass && r.day == first.day && r.lesson == first.lesson) {
+                r.teacher = first.teacher;
+                break;
+            }
+        }
+        CHECK(
+            contains(timetable_problems(s.roster, s.load, t, s.settings), "teacher twice at once"));
+    }
+    {
+        Timetable t = s.timetable;
+        // The class's Monday without its first lesson: a gap.
+        const int klass = t.rows.front().klass;
+        std::erase_if(t.rows, [&](const TimetableRow& r) {
+            return r.klass == klass && r.day == 1 && r.lesson == 1;
+        });
+        CHECK(contains(timetable_problems(s.roster, s.load, t, s.settings), "a gap"));
+    }
+    {
+        Timetable t = s.timetable;
+        TimetableRow extra = t.rows.front(); // a 1st-grade class
+        extra.lesson = 5;
+        extra.day = 1;
+        extra.subject = 0;
+        for (int l = 5; l <= 7; ++l) {
+            extra.lesson = l;
+            t.rows.push_back(extra);
+        }
+        CHECK(contains(timetable_problems(s.roster, s.load, t, s.settings), "more than SanPiN"));
+    }
+}
