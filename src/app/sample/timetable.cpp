@@ -1,6 +1,7 @@
 #include "app/sample/timetable.h"
 
 #include "app/sample/curriculum.h"
+#include "app/sample/timetable_units.h"
 #include "domain/sanpin.h"
 #include "util/error.h"
 
@@ -10,73 +11,15 @@
 namespace schoolctl::app::sample {
 namespace {
 
-constexpr int days_a_week = 5;
-constexpr int max_lessons = 8;
-constexpr int hard = 20; // the cost of a clash against one of a subject twice in a day
-
-struct Part {
-    int group = -1;
-    int subject = 0;
-    int teacher = 0;
-    const char* periodicity = "";
-    const char* from = "";
-    const char* to = "";
-};
-
-// One lesson a week of a class: its parts are given at the same time (subgroups, weeks A and B,
-// a teacher change).
-struct Unit {
-    std::vector<Part> parts;
-    std::vector<int> teachers; // distinct
-    std::vector<int> subjects; // distinct
-};
-
 void add_unique(std::vector<int>& v, int x) {
     if (std::find(v.begin(), v.end(), x) == v.end()) {
         v.push_back(x);
     }
 }
 
-Unit unit_of(std::vector<Part> parts) {
-    Unit u;
-    for (const auto& p : parts) {
-        add_unique(u.teachers, p.teacher);
-        add_unique(u.subjects, p.subject);
-    }
-    u.parts = std::move(parts);
-    return u;
-}
-
-std::vector<Unit> units_of(const Roster& roster, const TeachingLoad& load, int c) {
-    const int grade = roster.classes[static_cast<std::size_t>(c)].grade;
-    const int pe = subject_index("PE");
-    std::vector<Unit> out;
-    for (const auto& h : weekly_plan(grade)) {
-        const auto ls = lanes(roster, c, h.subject);
-        for (int k = 0; k < h.hours; ++k) {
-            std::vector<Part> parts;
-            if (ls.size() == 2) {
-                for (int lane : ls) {
-                    parts.push_back({group_of(roster, c, h.subject, static_cast<Lane>(lane)),
-                                     h.subject, load.who.at({c, h.subject, lane})});
-                }
-            } else if (h.subject == pe && load.pe_after[static_cast<std::size_t>(c)] >= 0) {
-                parts.push_back({-1, h.subject, load.who.at({c, h.subject, 0}), "", "", pe_until});
-                parts.push_back(
-                    {-1, h.subject, load.pe_after[static_cast<std::size_t>(c)], "", pe_from, ""});
-            } else {
-                parts.push_back({-1, h.subject, load.who.at({c, h.subject, 0})});
-            }
-            out.push_back(unit_of(std::move(parts)));
-        }
-    }
-    const auto pair = alternating_pair(grade);
-    if (!pair.empty()) {
-        out.push_back(unit_of({{-1, pair[0], load.who.at({c, pair[0], 0}), "A"},
-                               {-1, pair[1], load.who.at({c, pair[1], 0}), "B"}}));
-    }
-    return out;
-}
+constexpr int days_a_week = 5;
+constexpr int max_lessons = 8;
+constexpr int hard = 20; // the cost of a clash against one of a subject twice in a day
 
 struct Slot {
     int day;    // 0-based
@@ -247,7 +190,7 @@ class Placement {
     void init_class(const TeachingLoad& load, int c) {
         const auto ci = static_cast<std::size_t>(c);
         const int grade = roster_.classes[ci].grade;
-        units_[ci] = units_of(roster_, load, c);
+        units_[ci] = class_units(roster_, load, c);
         const int n = static_cast<int>(units_[ci].size());
         std::vector<int> lengths(days_a_week, n / days_a_week);
         for (int d = 0; d < n % days_a_week; ++d) {

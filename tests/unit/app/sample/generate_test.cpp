@@ -50,10 +50,14 @@ TEST_CASE("one school: every file straight into the folder, mode 0600", "[sample
     CHECK(read(dir / "school" / "students.csv").rfind("\xEF\xBB\xBFИдентификатор;", 0) == 0);
 }
 
-TEST_CASE("the same seed writes the same bytes, another seed other ones", "[sample][generate]") {
+TEST_CASE("the same seed writes the same bytes on any number of threads, another seed other ones",
+          "[sample][generate]") {
     test::TempDir dir;
-    generate_sample(request(dir / "a", 60, 2, 5), {});
-    generate_sample(request(dir / "b", 60, 2, 5), {});
+    auto a = request(dir / "a", 60, 2, 5), b = request(dir / "b", 60, 2, 5);
+    a.threads = 2; // the schools side by side, or one after the other: the same bytes
+    b.threads = 1;
+    generate_sample(a, {});
+    generate_sample(b, {});
     generate_sample(request(dir / "c", 60, 2, 6), {});
     for (const char* school : {"school-001", "school-002"}) {
         for (const auto& name : school_file_names()) {
