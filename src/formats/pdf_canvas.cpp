@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -30,6 +31,38 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80u | ((cp >> 6) & 0x3Fu));
         out += static_cast<char>(0x80u | (cp & 0x3Fu));
     }
+}
+
+// The code points of Windows-1251's bytes 0x80..0xFF (0x98 has none), as libharu's "CP1251"
+// encoder maps them.
+constexpr std::array<char16_t, 128> windows_1251_high{
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409,
+    0x2039, 0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x0000, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0,
+    0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB,
+    0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6,
+    0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457, 0x0410, 0x0411,
+    0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C,
+    0x041D, 0x041E, 0x041F, 0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+    0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F, 0x0430, 0x0431, 0x0432,
+    0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D,
+    0x043E, 0x043F, 0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448,
+    0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F};
+
+// The Windows-1251 byte of a code point, or 0 when it has none.
+unsigned char windows_1251_byte(char32_t cp) {
+    if (cp < 0x80) {
+        return static_cast<unsigned char>(cp);
+    }
+    if (cp >= 0x0410 && cp <= 0x044F) { // А..я, most of any Russian text
+        return static_cast<unsigned char>(cp - 0x0410 + 0xC0);
+    }
+    for (std::size_t i = 0; i < windows_1251_high.size(); ++i) {
+        if (windows_1251_high[i] == cp && cp != 0) {
+            return static_cast<unsigned char>(0x80 + i);
+        }
+    }
+    return 0;
 }
 
 } // namespace
@@ -73,13 +106,17 @@ void PdfCanvas::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data)
     }
 }
 
-PdfCanvas::PdfCanvas(const std::string& regular_font, const std::string& bold_font) {
+PdfCanvas::PdfCanvas(const std::string& regular_font, const std::string& bold_font,
+                     PdfEncoding encoding)
+    : encoding_(encoding) {
     pdf_ = HPDF_New(on_error, &errors_);
     if (pdf_ == nullptr) {
         throw Error(ExitCode::failure, "cannot start a PDF document: out of memory");
     }
     try {
         // Without these the text is WinAnsi and Cyrillic prints as garbage with no error at all.
+        // The document's title and subject go through the current encoder whichever the fonts
+        // use.
         HPDF_UseUTFEncodings(pdf_);
         HPDF_SetCurrentEncoder(pdf_, "UTF-8");
         HPDF_SetCompressionMode(pdf_, HPDF_COMP_ALL);
@@ -105,7 +142,9 @@ HPDF_Font PdfCanvas::load_font(const std::string& path) {
     }
     // HPDF_TRUE embeds the font: a PDF must print the same on a machine without it.
     const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
-    HPDF_Font font = name != nullptr ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
+    // The encoder is named: with NULL the font would be WinAnsi, and Cyrillic garbage.
+    const char* encoder = encoding_ == PdfEncoding::windows_1251 ? "CP1251" : "UTF-8";
+    HPDF_Font font = name != nullptr ? HPDF_GetFont(pdf_, name, encoder) : nullptr;
     if (font == nullptr || errors_.error != HPDF_OK) {
         throw Error(ExitCode::no_input, "cannot use font " + path +
                                             ": not a TrueType font libharu can embed (error " +
@@ -222,6 +261,9 @@ float PdfCanvas::text_width(std::string_view text, Face face, float size) const 
             p += 3;
         } else {
             // Not what pdf_safe_text() gives: let libharu measure it as it would draw it.
+            if (encoding_ == PdfEncoding::windows_1251) {
+                throw PdfNeedsUnicode();
+            }
             const HPDF_TextWidth tw =
                 HPDF_Font_TextWidth(font(face), reinterpret_cast<const HPDF_BYTE*>(text.data()),
                                     static_cast<HPDF_UINT>(text.size()));
@@ -256,11 +298,41 @@ Rgb Rgb::from_hex(std::uint32_t rrggbb) {
             static_cast<float>(rrggbb & 0xFFu) / 255.0f};
 }
 
+const char* PdfCanvas::encode(std::string_view text) {
+    if (encoding_ == PdfEncoding::unicode) {
+        encoded_.assign(text); // libharu wants a terminated string
+        return encoded_.c_str();
+    }
+    encoded_.clear();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        char32_t cp = 0;
+        if (*p < 0x80) {
+            cp = *p++;
+        } else if ((*p & 0xE0u) == 0xC0u && end - p >= 2) {
+            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            p += 2;
+        } else if ((*p & 0xF0u) == 0xE0u && end - p >= 3) {
+            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            p += 3;
+        } else {
+            throw PdfNeedsUnicode();
+        }
+        const unsigned char byte = windows_1251_byte(cp);
+        if (byte == 0) {
+            throw PdfNeedsUnicode();
+        }
+        encoded_ += static_cast<char>(byte);
+    }
+    return encoded_.c_str();
+}
+
 void PdfCanvas::text(Point baseline, std::string_view text, Face face, float size, Rgb colour) {
     if (text.empty()) {
         return;
     }
-    const std::string s(text);  // libharu wants a terminated string
+    const char* s = encode(text);
     fill_colour(colour);
     if (!in_text_) {
         HPDF_Page_BeginText(page_);
@@ -271,7 +343,7 @@ void PdfCanvas::text(Point baseline, std::string_view text, Face face, float siz
         text_font_ = font(face);
         text_size_ = size;
     }
-    HPDF_Page_TextOut(page_, baseline.x, baseline.y, s.c_str());
+    HPDF_Page_TextOut(page_, baseline.x, baseline.y, s);
 }
 
 void PdfCanvas::fill_rect(Point lower_left, float w, float h, Rgb fill) {

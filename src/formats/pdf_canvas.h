@@ -4,6 +4,7 @@
 // handler (an exception must not unwind through C frames) and raised by check().
 #include <array>
 #include <cstdint>
+#include <exception>
 #include <ctime>
 #include <hpdf.h>
 #include <optional>
@@ -15,6 +16,19 @@
 namespace schoolctl::formats {
 
 enum class Face { regular, bold };
+
+// How the fonts encode text. Windows-1251 (ASCII, Russian with Ё, «», —, №, …) makes simple
+// TrueType fonts of 256 codes. Unicode makes CID fonts that draw any character of the BMP but
+// cost libharu a fixed amount per font and file: it maps and measures all 65,536 code points
+// and writes their widths and a 128 KiB glyph map, which in a 25-page file is as much work as
+// the pages themselves.
+enum class PdfEncoding { windows_1251, unicode };
+
+// Thrown by PdfCanvas::text() for a character its encoding lacks: the caller draws the document
+// again on a canvas with PdfEncoding::unicode.
+struct PdfNeedsUnicode : std::exception {
+    const char* what() const noexcept override { return "text needs a Unicode font"; }
+};
 
 struct Point {
     float x = 0;
@@ -34,7 +48,8 @@ class PdfCanvas {
   public:
     // Loads and embeds both fonts. A missing or unusable font file is Error(no_input) naming the
     // path and the config key that chooses it.
-    PdfCanvas(const std::string& regular_font, const std::string& bold_font);
+    PdfCanvas(const std::string& regular_font, const std::string& bold_font,
+              PdfEncoding encoding = PdfEncoding::unicode);
     PdfCanvas(const PdfCanvas&) = delete;
     PdfCanvas& operator=(const PdfCanvas&) = delete;
     ~PdfCanvas();
@@ -52,7 +67,8 @@ class PdfCanvas {
     float text_width(std::string_view text, Face face, float size) const;
     float ascent(Face face, float size) const;
     float descent(Face face, float size) const; // negative, below the baseline
-    // `text` must have come through pdf_safe_text().
+    // `text` must have come through pdf_safe_text(). Throws PdfNeedsUnicode for a character a
+    // Windows-1251 canvas cannot draw.
     void text(Point baseline, std::string_view text, Face face, float size, float gray = 0);
     void text(Point baseline, std::string_view text, Face face, float size, Rgb colour);
     void rect(Point lower_left, float w, float h, float line_width, float fill_gray = -1);
@@ -70,6 +86,8 @@ class PdfCanvas {
   private:
     HPDF_Font font(Face face) const { return face == Face::bold ? bold_ : regular_; }
     HPDF_Font load_font(const std::string& path);
+    // The bytes libharu is to draw for `text`, in encoded_ (which keeps its buffer).
+    const char* encode(std::string_view text);
 
     struct ErrorState {
         HPDF_STATUS error = HPDF_OK;
@@ -77,6 +95,8 @@ class PdfCanvas {
     };
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data);
     ErrorState errors_;
+    PdfEncoding encoding_;
+    std::string encoded_;
     HPDF_Doc pdf_ = nullptr;
     HPDF_Font regular_ = nullptr;
     HPDF_Font bold_ = nullptr;

@@ -436,10 +436,19 @@ void Layout::run() {
 } // namespace
 
 void write_pdf(const report::Document& doc, std::ostream& out, const PdfOptions& options) {
-    PdfCanvas canvas(options.font_regular, options.font_bold);
-    canvas.set_info(doc.title, doc.school, options.created);
-    Layout(canvas, doc).run();
-    canvas.save(out);
+    // Russian text fits single-byte fonts, which cost libharu far less per file than Unicode
+    // ones (pdf_canvas.h); a document with any other character is drawn again with those.
+    for (const PdfEncoding encoding : {PdfEncoding::windows_1251, PdfEncoding::unicode}) {
+        PdfCanvas canvas(options.font_regular, options.font_bold, encoding);
+        canvas.set_info(doc.title, doc.school, options.created);
+        try {
+            Layout(canvas, doc).run();
+        } catch (const PdfNeedsUnicode&) {
+            continue;
+        }
+        canvas.save(out);
+        return;
+    }
 }
 
 } // namespace schoolctl::formats

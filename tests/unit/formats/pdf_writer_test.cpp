@@ -153,6 +153,25 @@ TEST_CASE("PDF survives text libharu cannot encode", "[formats][pdf]") {
     CHECK(text.find("emoji ? bad ? tab end") != std::string::npos);
 }
 
+// Russian text goes through single-byte Windows-1251 fonts; anything outside that code page
+// (ü, Greek, ≤) makes the whole document use Unicode (Type0) fonts, and still reads the same.
+TEST_CASE("PDF uses Unicode fonts only for text outside Windows-1251", "[formats][pdf]") {
+    test::TempDir dir;
+    auto doc = test::small_document();
+    const auto russian = render(dir, doc, liberation(), "russian.pdf");
+    CHECK(test::read_file(russian).find("/Type0") == std::string::npos);
+    const std::string text = pdftotext(russian, 1, 1);
+    CHECK(text.find("Ёлкин Пётр") != std::string::npos);
+
+    doc.sections[0].notes.push_back("Müller, α ≤ β — «№ 5»");
+    const auto other = render(dir, doc, liberation(), "other.pdf");
+    CHECK(test::read_file(other).find("/Type0") != std::string::npos);
+    const std::string mixed = pdftotext(other, 1, 1);
+    CHECK(mixed.find("Ёлкин Пётр") != std::string::npos);
+    CHECK(mixed.find("Müller, α ≤ β — «№ 5»") != std::string::npos);
+    CHECK(pdfinfo(other).find("Title:           Список класса") != std::string::npos);
+}
+
 TEST_CASE("PDF with a missing font names the file and the config key", "[formats][pdf]") {
     test::TempDir dir;
     auto options = liberation();
