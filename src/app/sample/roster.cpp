@@ -265,6 +265,14 @@ Roster make_roster(Random& rng, int pupils, const std::string& id_prefix) {
             p.sex = rng.chance(1, 2) ? Sex::male : Sex::female;
             p.name.last = surname_form(f.surname.male, p.sex);
             p.name.first = pick_child_name(rng, p.sex, f.surname.patronymics);
+            // Twins are never given one name: same surname, patronymic and birthday would make
+            // them one child entered twice.
+            for (int tries = 0; twin && tries < 32 &&
+                                p.name.first == r.pupils[static_cast<std::size_t>(
+                                                    f.children.front())].name.first;
+                 ++tries) {
+                p.name.first = pick_child_name(rng, p.sex, f.surname.patronymics);
+            }
             if (f.surname.patronymics) {
                 p.name.middle = patronymic(f.father, p.sex);
             }
