@@ -28,15 +28,12 @@ test: deps
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure -j $(JOBS)
 
-# Speed and memory figures (a benchmark, never a pass/fail test): docs/PERFORMANCE.md.
+# Speed and memory figures (a benchmark, never a pass/fail test): docs/PERFORMANCE.md. The whole
+# pipeline for a school and a 100-school district, then each topic's own benchmark; the table
+# goes to stdout and the figures to bench/results.json.
 bench: build
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target bench_raw_roster bench_raw_reports
-	scripts/bench-roster.sh $(RELEASE_DIR)
-	scripts/bench-credentials.sh $(RELEASE_DIR)
-	scripts/bench-schedule.sh $(RELEASE_DIR)
-	scripts/bench-marks.sh $(RELEASE_DIR)
-	scripts/bench-finals.sh $(RELEASE_DIR)
-	scripts/bench-reports.sh $(RELEASE_DIR)
+	/usr/bin/python3 scripts/bench_pipeline.py --build $(RELEASE_DIR) --with-targets
 
 # The long fuzz campaign (FUZZ_SECONDS per target, default 600); `make test` replays its corpus.
 fuzz: deps
