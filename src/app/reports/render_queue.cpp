@@ -1,6 +1,21 @@
 #include "app/reports/render_queue.h"
 
+#include <algorithm>
+
 namespace schoolctl::app {
+namespace {
+
+// What writing the file takes, roughly: its cells, a page's heading per section and the fonts
+// or the package every file has.
+std::size_t cost_of(const report::Document& doc) {
+    std::size_t cells = 300;
+    for (const auto& s : doc.sections) {
+        cells += 50 + (s.table.rows.size() + 1) * s.table.columns.size();
+    }
+    return cells;
+}
+
+}  // namespace
 
 RenderQueue::RenderQueue(unsigned threads, Render render) : render_(std::move(render)) {
     for (unsigned t = 1; t < threads; ++t) {
@@ -24,9 +39,10 @@ void RenderQueue::producer_done() {
 }
 
 void RenderQueue::push(RenderJob job) {
+    const std::size_t cost = job.doc ? cost_of(*job.doc) : 0;
     {
         std::lock_guard lock(mutex_);
-        jobs_.push_back(std::move(job));
+        jobs_.push_back({std::move(job), cost});
     }
     ready_.notify_one();
 }
@@ -53,8 +69,12 @@ void RenderQueue::drain() {
             if (jobs_.empty()) {
                 return;  // every producer is done, and every job taken
             }
-            job = std::move(jobs_.front());
-            jobs_.pop_front();
+            // The first of the largest, so files of one size go in the order they came.
+            auto largest = std::max_element(
+                jobs_.begin(), jobs_.end(),
+                [](const Waiting& a, const Waiting& b) { return a.cost < b.cost; });
+            job = std::move(largest->job);
+            jobs_.erase(largest);
         }
         render_(job);
     }

@@ -2,10 +2,10 @@
 // Files waiting to be written, and the threads that write them while the documents are still
 // being built. Any number of producers push jobs; each says when it is done. The workers (and
 // the caller, once it has built its own documents) write until every producer is done and
-// every job is written.
+// every job is written, the largest waiting file first: a long file started last would leave
+// the other threads idle at the end.
 #include <condition_variable>
 #include <cstddef>
-#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -50,7 +50,11 @@ private:
     Render render_;
     std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<RenderJob> jobs_;
+    struct Waiting {
+        RenderJob job;
+        std::size_t cost = 0;  // an estimate, in table cells
+    };
+    std::vector<Waiting> jobs_;
     int producers_ = 1;
     bool finished_ = false;
     std::vector<std::jthread> workers_;

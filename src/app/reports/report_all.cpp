@@ -108,13 +108,15 @@ std::vector<ReportAllFile> build_all_reports(
     // then only read them, and every builder only reads the database.
     std::exception_ptr side_failure;
     std::jthread side;
+    // The early warning first: its files are the larger, and the last document built is the
+    // last written.
     auto side_reports = [&](Session& reader) {
-        add("school-summary", [&] { return build_school_summary(reader, scope, r.summary); },
-            {F::xlsx, F::pdf});
         if (in_progress) {
             add("at-risk", [&] { return build_at_risk_report(reader, scope, AtRiskOptions{}); },
                 {F::xlsx, F::pdf});
         }
+        add("school-summary", [&] { return build_school_summary(reader, scope, r.summary); },
+            {F::xlsx, F::pdf});
     };
     if (threads > 1) {
         scope.journal_lessons(session.db());
