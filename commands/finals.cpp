@@ -8,10 +8,25 @@
 #include "app/journal/finals_override.h"
 #include "commands/context.h"
 #include "commands/listing.h"
+#include "domain/grading.h"
 #include "report/listing.h"
 #include "util/error.h"
 
 namespace schoolctl::cli {
+namespace {
+
+// « (grade 1 is taught without marks)» after the count of pupils left out.
+std::string unmarked_grades(Context& ctx) {
+    const auto& grades = ctx.settings().unmarked_grades;
+    if (grades.empty()) {
+        return "";
+    }
+    return std::string(grades.size() == 1 ? " (grade " : " (grades ") +
+           domain::unmarked_grades_text(ctx.settings()) +
+           (grades.size() == 1 ? " is" : " are") + " taught without marks)";
+}
+
+}  // namespace
 
 CommandInfo FinalsCommand::info() const {
     return {"finals",
@@ -113,6 +128,7 @@ int FinalsCommand::run_compute(Context& ctx) {
                            {"removed", s.removed},
                            {"kept", s.kept},
                            {"not_attested", s.not_attested()},
+                           {"unmarked", s.unmarked},
                            {"classes", classes},
                            {"dry_run", s.dry_run}};
         if (class_) {
@@ -126,7 +142,8 @@ int FinalsCommand::run_compute(Context& ctx) {
                   << "  updated    " << s.updated << '\n'
                   << "  unchanged  " << s.unchanged << '\n'
                   << "  removed    " << s.removed << '\n'
-                  << "  kept       " << s.kept << '\n';
+                  << "  kept       " << s.kept << '\n'
+                  << "  unmarked   " << s.unmarked << " pupils" << unmarked_grades(ctx) << '\n';
         report::Document doc = report::listing(
             "finals-summary", "По классам",
             {{"Класс", 6},

@@ -28,7 +28,7 @@ ClassRef select_class(Session& session, const std::string& text) {
         throw Error(ExitCode::data, "there is no class " + display + " in " + year->name +
                                         " at " + session.school_name());
     }
-    return {*id, display};
+    return {*id, display, name.grade};
 }
 
 domain::Target class_target(const Session& session, const ClassRef& klass) {

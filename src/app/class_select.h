@@ -10,6 +10,7 @@ namespace schoolctl::app {
 struct ClassRef {
     std::int64_t id = 0;
     std::string name;  // as the school writes it: «5А»
+    int grade = 0;     // 5
 };
 
 // Exit 64 for a malformed name («5-а» is fine, «5Ъ» is not), 65 for a class the year lacks.

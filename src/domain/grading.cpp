@@ -63,6 +63,21 @@ std::string work_types_text(const Settings& settings) {
     return out;
 }
 
+bool taught_without_marks(const Settings& settings, int grade) {
+    const auto& grades = settings.unmarked_grades;
+    return std::find(grades.begin(), grades.end(), grade) != grades.end();
+}
+
+std::string unmarked_grades_text(const Settings& settings) {
+    std::vector<int> grades = settings.unmarked_grades;
+    std::sort(grades.begin(), grades.end());
+    std::string out;
+    for (int g : grades) {
+        out += (out.empty() ? "" : ", ") + std::to_string(g);
+    }
+    return out;
+}
+
 MarkRules lesson_mark_rules(const Settings& settings, std::string_view subject_code) {
     std::string key = match_key(subject_code);
     const auto& doubles = settings.double_mark_subjects;

@@ -22,6 +22,13 @@ const WorkType* find_work_type(const Settings& settings, std::string_view text);
 // "answer (1), homework (1), test (3)" for the hint after an unknown work type.
 std::string work_types_text(const Settings& settings);
 
+// Whether the grade is taught without marks (marks.unmarked_grades): its pupils get no lesson,
+// period or year marks, and count in no mark indicator.
+bool taught_without_marks(const Settings& settings, int grade);
+
+// «1» or «1, 2» for messages that name the grades taught without marks.
+std::string unmarked_grades_text(const Settings& settings);
+
 // What a subject with this code allows in a lesson mark (doubles where marks.double_mark_subjects
 // names it) and in a period mark (doubles never; «н/а» and «осв» always).
 MarkRules lesson_mark_rules(const Settings& settings, std::string_view subject_code);

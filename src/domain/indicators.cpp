@@ -19,6 +19,7 @@ int badness(MarkCategory c) {
         case MarkCategory::passed:
         case MarkCategory::exempt:
         case MarkCategory::none:
+        case MarkCategory::unmarked:
             break;
     }
     return 0;
@@ -26,7 +27,10 @@ int badness(MarkCategory c) {
 
 }  // namespace
 
-MarkCategory categorise_mark(std::string_view m) {
+MarkCategory categorise_mark(std::string_view m, Marking marking) {
+    if (marking == Marking::unmarked) {
+        return MarkCategory::unmarked;
+    }
     if (m == "5") {
         return MarkCategory::five;
     }
@@ -75,6 +79,9 @@ void MarkTally::add(MarkCategory c) {
         case MarkCategory::none:
             ++no_marks;
             break;
+        case MarkCategory::unmarked:
+            ++unmarked;
+            break;
     }
 }
 
@@ -86,6 +93,7 @@ MarkTally& MarkTally::operator+=(const MarkTally& o) {
     not_attested += o.not_attested;
     exempt += o.exempt;
     no_marks += o.no_marks;
+    unmarked += o.unmarked;
     return *this;
 }
 
@@ -109,8 +117,13 @@ Indicators indicators_of(const MarkTally& t) {
     return out;
 }
 
-PupilStanding standing_of(std::span<const MarkCategory> marks) {
+PupilStanding standing_of(std::span<const MarkCategory> marks, Marking marking) {
     PupilStanding out;
+    if (marking == Marking::unmarked) {
+        out.standing = Standing::unmarked;
+        out.worst = MarkCategory::unmarked;
+        return out;
+    }
     int fours = 0;
     int threes = 0;
     int counted = 0;

@@ -18,12 +18,17 @@ namespace schoolctl::domain {
 // not attested and counts as failing; «осв» is exempt and out of N; «незач» fails like a 2;
 // «зач» passes and is left out of the counts, like a mark on any scale that is not five-point
 // (a pass/fail subject says nothing about quality); an empty mark is no mark.
-enum class MarkCategory { five, four, three, two, not_attested, exempt, passed, none };
+// «unmarked» is any mark of a pupil whose grade is taught without marks (marks.unmarked_grades):
+// out of N like no mark, and never «н/а» or failing, whatever an older computation stored.
+enum class MarkCategory { five, four, three, two, not_attested, exempt, passed, none, unmarked };
 
-MarkCategory categorise_mark(std::string_view final_mark);
+// Whether the pupil's grade is taught with marks (безотметочное обучение is `unmarked`).
+enum class Marking { marked, unmarked };
 
-// The counts the formulas use. N = n5 + n4 + n3 + n2 + nна: exempt pupils and pupils without a
-// mark are counted apart and are not in N.
+MarkCategory categorise_mark(std::string_view final_mark, Marking marking = Marking::marked);
+
+// The counts the formulas use. N = n5 + n4 + n3 + n2 + nна: exempt pupils, pupils without a
+// mark and pupils taught without marks are counted apart and are not in N.
 struct MarkTally {
     int n5 = 0;
     int n4 = 0;
@@ -32,6 +37,7 @@ struct MarkTally {
     int not_attested = 0;
     int exempt = 0;
     int no_marks = 0;
+    int unmarked = 0;  // of a grade taught without marks
 
     int rated() const { return n5 + n4 + n3 + n2 + not_attested; }  // N
     void add(MarkCategory category);
@@ -65,6 +71,7 @@ enum class Standing {
     failing,       // неуспевающий: any 2 or «н/а»
     exempt,        // every mark «осв»
     unrated,       // no counted mark
+    unmarked,      // a grade taught without marks: neither attested nor failing
 };
 
 struct PupilStanding {
@@ -78,6 +85,7 @@ struct PupilStanding {
     std::vector<std::size_t> subjects;
 };
 
-PupilStanding standing_of(std::span<const MarkCategory> marks);
+// A pupil taught without marks stands `unmarked` (worst mark `unmarked`) whatever the marks.
+PupilStanding standing_of(std::span<const MarkCategory> marks, Marking marking = Marking::marked);
 
 }  // namespace schoolctl::domain

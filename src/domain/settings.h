@@ -103,6 +103,9 @@ struct Settings {
     GradingPolicy grading;                          // rounding, thresholds, min_marks, no 5 with 2
     bool five_point_allows_one = false;             // «1» on the five-point scale
     std::vector<std::string> double_mark_subjects;  // subject codes that take «4/3»
+    // Grade levels taught without marks (безотметочное обучение): no lesson, period or year
+    // marks, and out of every mark indicator. The 1st grade by law; [] marks it too.
+    std::vector<int> unmarked_grades = {1};
     int edit_days = 7;  // a teacher changes a mark up to this many days after its lesson
     std::string default_work_type = "answer";
     std::vector<WorkType> work_types = default_work_types();

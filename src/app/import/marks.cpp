@@ -170,6 +170,9 @@ public:
         if (auto refusal = checks_->may_write(place)) {
             return problem_of(*refusal);
         }
+        if (auto refusal = checks_->unmarked(place)) {
+            return problem_of(*refusal);
+        }
         const ValueLookup& parsed = read_value(subject_id, row[value]);
         if (auto* refusal = std::get_if<MarkRefusal>(&parsed)) {
             return problem_of(*refusal);

@@ -16,6 +16,23 @@ namespace {
 
 using PairKey = std::pair<std::int64_t, std::int64_t>;  // pupil, subject
 using Results = std::map<PairKey, store::ComputedMark>;
+// Pupils of grades taught without marks, left out of the computation: by id.
+using Unmarked = std::map<std::int64_t, store::PeriodPupil>;
+
+// The pupils of the dates that get marks; the others go to `unmarked`.
+std::vector<store::PeriodPupil> marked_pupils(Session& session, std::vector<store::PeriodPupil> all,
+                                              Unmarked& unmarked) {
+    std::vector<store::PeriodPupil> out;
+    for (auto& p : all) {
+        if (domain::taught_without_marks(session.settings(), p.grade)) {
+            std::int64_t id = p.pupil_id;
+            unmarked.emplace(id, std::move(p));
+        } else {
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
 
 store::ComputedMark stored(const domain::PeriodMark& m) {
     return {m.count, m.weighted_sum, m.weight_sum, m.mean, m.symbol, m.reason};
@@ -25,14 +42,19 @@ store::ComputedMark stored(const domain::PeriodMark& m) {
 void compute_definition(Session& session, const PeriodChoice& period,
                         const domain::AttestationPeriod& definition,
                         const store::FinalsScope& scope, FinalsInputs& inputs,
-                        PupilsInScope& pupils, Results& results) {
+                        PupilsInScope& pupils, Unmarked& unmarked, Results& results) {
     store::Database& db = session.db();
     std::string from = domain::format_iso(definition.dates.start);
     std::string to = domain::format_iso(definition.dates.end);
     std::map<std::int64_t, const store::PeriodPupil*> mine;
     for (auto& p : store::period_pupils(db, period.year_id, from, to, scope)) {
-        if (definition_for_grade(period.definitions, p.grade) == &definition) {
-            std::int64_t id = p.pupil_id;
+        if (definition_for_grade(period.definitions, p.grade) != &definition) {
+            continue;
+        }
+        std::int64_t id = p.pupil_id;
+        if (domain::taught_without_marks(session.settings(), p.grade)) {
+            unmarked.emplace(id, std::move(p));
+        } else {
             mine.emplace(id, &pupils.add(std::move(p)));
         }
     }
@@ -79,11 +101,13 @@ void compute_definition(Session& session, const PeriodChoice& period,
 
 // The year marks from the final marks of each pupil's periods, in order.
 void compute_year(Session& session, const PeriodChoice& period, const store::FinalsScope& scope,
-                  FinalsInputs& inputs, PupilsInScope& pupils, Results& results) {
+                  FinalsInputs& inputs, PupilsInScope& pupils, Unmarked& unmarked,
+                  Results& results) {
     store::Database& db = session.db();
     std::string from = domain::format_iso(period.year_dates.start);
     std::string to = domain::format_iso(period.year_dates.end);
-    for (auto& p : store::period_pupils(db, period.year_id, from, to, scope)) {
+    for (auto& p : marked_pupils(session, store::period_pupils(db, period.year_id, from, to, scope),
+                                 unmarked)) {
         pupils.add(std::move(p));
     }
     std::map<PairKey, std::map<std::string, const store::FinalMarkRow*>> by_pair;
@@ -159,10 +183,14 @@ void compute_year(Session& session, const PeriodChoice& period, const store::Fin
 
 // The final marks from each pupil's year mark and, where there is one, exam mark.
 void compute_final(Session& session, const PeriodChoice& period, const store::FinalsScope& scope,
-                   FinalsInputs& inputs, PupilsInScope& pupils, Results& results) {
+                   FinalsInputs& inputs, PupilsInScope& pupils, Unmarked& unmarked,
+                   Results& results) {
     store::Database& db = session.db();
-    for (auto& p : store::period_pupils(db, period.year_id, domain::format_iso(period.dates.start),
-                                        domain::format_iso(period.dates.end), scope)) {
+    for (auto& p : marked_pupils(session,
+                                 store::period_pupils(db, period.year_id,
+                                                      domain::format_iso(period.dates.start),
+                                                      domain::format_iso(period.dates.end), scope),
+                                 unmarked)) {
         pupils.add(std::move(p));
     }
     std::map<PairKey, const store::FinalMarkRow*> years;
@@ -245,16 +273,19 @@ ComputeSummary compute_finals(Session& session, const ComputeRequest& request) {
     }
     FinalsInputs inputs(session);
     PupilsInScope pupils;
+    Unmarked unmarked;
     Results results;
     if (s.period.is_year()) {
-        compute_year(session, s.period, scope, inputs, pupils, results);
+        compute_year(session, s.period, scope, inputs, pupils, unmarked, results);
     } else if (s.period.is_final()) {
-        compute_final(session, s.period, scope, inputs, pupils, results);
+        compute_final(session, s.period, scope, inputs, pupils, unmarked, results);
     } else {
         for (const auto& definition : s.period.definitions) {
-            compute_definition(session, s.period, definition, scope, inputs, pupils, results);
+            compute_definition(session, s.period, definition, scope, inputs, pupils, unmarked,
+                               results);
         }
     }
+    s.unmarked = unmarked.size();
 
     std::string now = utc_iso_now();
     std::map<PairKey, const store::FinalMarkRow*> existing;
@@ -273,9 +304,11 @@ ComputeSummary compute_finals(Session& session, const ComputeRequest& request) {
                               now);
     }
     // Rows of pupils in scope that the period no longer has (a subject dropped from their
-    // timetable, a subject whose scale takes no marks): removed, unless a teacher set the mark.
+    // timetable, a subject whose scale takes no marks, a grade now taught without marks):
+    // removed, unless a teacher set the mark.
     for (const auto& [key, row] : existing) {
-        if (results.count(key) != 0 || (scope.class_id && pupils.find(key.first) == nullptr)) {
+        if (results.count(key) != 0 || (scope.class_id && pupils.find(key.first) == nullptr &&
+                                        unmarked.count(key.first) == 0)) {
             continue;
         }
         if (row->override_value) {
@@ -312,7 +345,8 @@ ComputeSummary compute_finals(Session& session, const ComputeRequest& request) {
                            {"unchanged", s.unchanged},
                            {"removed", s.removed},
                            {"kept", s.kept},
-                           {"not_attested", s.not_attested()}};
+                           {"not_attested", s.not_attested()},
+                           {"unmarked", s.unmarked}};
     if (!class_name.empty()) {
         details["class"] = class_name;
     }

@@ -4,7 +4,8 @@
 // exam mark (domain::compute_final_mark). The marks of the period are read in one pass
 // ordered by pupil and subject; each (pupil, subject) gets domain::compute_period_mark with its
 // subject's scale, the school's grading policy, the period's minimum number of marks and the
-// work-type weights configured now. A row is written only when its computation changed, so a
+// work-type weights configured now. Pupils of a grade taught without marks
+// (marks.unmarked_grades, by their class's grade on the period's dates) are left out. A row is written only when its computation changed, so a
 // second run reports everything unchanged; an override stays beside the computed mark.
 #include <cstddef>
 #include <optional>
@@ -39,6 +40,9 @@ struct ComputeSummary {
     std::size_t unchanged = 0;
     std::size_t removed = 0;  // rows of pairs the period no longer has
     std::size_t kept = 0;     // such rows kept because a teacher set their mark
+    // Pupils left out because their grade is taught without marks (marks.unmarked_grades):
+    // no mark is computed for them, not even «н/а», and their old rows are removed.
+    std::size_t unmarked = 0;
     std::vector<ClassFinals> classes;  // by grade and letter
     bool dry_run = false;
 

@@ -200,6 +200,18 @@ report::Document explain_final_mark(Session& session, const ExplainRequest& requ
     doc.meta.push_back({"Период", period.of_whole_year()
                                       ? period.name + " " + period.year_name
                                       : period.code + " «" + period.name + "»"});
+    if (domain::taught_without_marks(session.settings(), pupil.grade)) {
+        report::Section& section = doc.sections.emplace_back();
+        section.key = "unmarked";
+        section.heading = "Без отметок";
+        section.table.columns = {{"Класс", 6}, {"Обучение", 24}};
+        section.table.rows.push_back({pupil.class_name, "безотметочное обучение"});
+        section.notes.push_back(std::to_string(pupil.grade) +
+                                " класс обучается без отметок (безотметочное обучение, "
+                                "marks.unmarked_grades): отметка не вычисляется и не "
+                                "выставляется.");
+        return doc;
+    }
     domain::PeriodMark now =
         period.is_year()    ? year_rows(session, period, pupil, subject, scale, doc)
         : period.is_final() ? final_rows(session, period, pupil, subject, scale, doc)

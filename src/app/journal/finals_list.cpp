@@ -7,6 +7,7 @@
 #include "app/class_select.h"
 #include "app/journal/finals_period.h"
 #include "domain/collation.h"
+#include "domain/grading.h"
 #include "store/final_marks.h"
 #include "store/subjects.h"
 #include "util/clock.h"
@@ -33,8 +34,10 @@ report::Document list_final_marks(Session& session, const FinalsListRequest& req
     std::map<std::pair<std::int64_t, std::int64_t>, std::string> cells;  // pupil, subject
     std::set<std::int64_t> subject_ids;
     bool any_override = false;
+    // A grade taught without marks has none to list, whatever an older computation left.
+    const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
     for (const auto& row : store::final_marks_of(db, period.year_id, period.code)) {
-        if (row_of.count(row.key.pupil_id) == 0 || row.final_value.empty()) {
+        if (unmarked || row_of.count(row.key.pupil_id) == 0 || row.final_value.empty()) {
             continue;
         }
         subject_ids.insert(row.key.subject_id);
@@ -81,7 +84,11 @@ report::Document list_final_marks(Session& session, const FinalsListRequest& req
         }
         section.table.rows.push_back(std::move(row));
     }
-    if (subjects.empty() && period.is_exam()) {
+    if (unmarked) {
+        section.notes.push_back(std::to_string(klass.grade) +
+                                " класс обучается без отметок (безотметочное обучение, "
+                                "marks.unmarked_grades): отметок за периоды и год нет.");
+    } else if (subjects.empty() && period.is_exam()) {
         section.notes.push_back("Экзаменационных отметок нет: их выставляет учитель, "
                                 "`schoolctl finals set --period exam`.");
     } else if (subjects.empty()) {

@@ -59,6 +59,22 @@ bool studies(Session& session, const PeriodChoice& period, std::int64_t pupil_id
     return any;
 }
 
+// Exit 65 for a pupil whose class's grade on the period's dates is taught without marks. Only
+// setting a mark is refused: clearing one an older configuration let through is not.
+void refuse_unmarked(Session& session, const PeriodChoice& period, const PupilRef& pupil) {
+    store::FinalsScope scope{std::nullopt, pupil.person_id, std::nullopt};
+    auto in_class = store::period_pupils(session.db(), period.year_id,
+                                         domain::format_iso(period.dates.start),
+                                         domain::format_iso(period.dates.end), scope);
+    if (!in_class.empty() && domain::taught_without_marks(session.settings(),
+                                                          in_class.front().grade)) {
+        throw Error(ExitCode::data, pupil.short_name + " (" + in_class.front().class_name +
+                                        "): grade " + std::to_string(in_class.front().grade) +
+                                        " is taught without marks (marks.unmarked_grades), so "
+                                        "it has no " + period.code + " mark to set");
+    }
+}
+
 LockResult change_lock(Session& session, const std::string& text, bool lock) {
     session.require(domain::Permission::marks_write);
     PeriodChoice period = select_period(session, text, true);
@@ -104,6 +120,9 @@ OverrideResult set_final_override(Session& session, const OverrideRequest& reque
 
     store::Database& db = session.db();
     store::Transaction tx(db);
+    if (r.new_value) {
+        refuse_unmarked(session, period, pupil);
+    }
     refuse_locked(session, period, "set a " + period.code + " mark");
     store::FinalMarkKey key{period.year_id, pupil.person_id, subject.id, period.code};
     auto row = store::find_final_mark(db, key);

@@ -148,6 +148,27 @@ std::optional<MarkRefusal> MarkChecks::may_write(const MarkPlace& p) const {
     return std::nullopt;
 }
 
+std::optional<MarkRefusal> MarkChecks::unmarked(const MarkPlace& p) const {
+    // The lesson's class, a subgroup's class, else (a group across classes) the pupil's.
+    std::optional<std::int64_t> class_id = p.class_id;
+    if (!class_id && p.group_id) {
+        if (auto it = group_classes_.find(*p.group_id); it != group_classes_.end()) {
+            class_id = it->second;
+        }
+    }
+    if (!class_id) {
+        class_id = p.pupil_class_id;
+    }
+    auto grade = class_grades_.find(class_id.value_or(0));
+    if (grade == class_grades_.end() ||
+        !domain::taught_without_marks(session_.settings(), grade->second)) {
+        return std::nullopt;
+    }
+    return MarkRefusal{"value", place_name(p) + " is taught without marks (grade " +
+                                    std::to_string(grade->second) +
+                                    ", marks.unmarked_grades): its lessons take no marks"};
+}
+
 std::variant<domain::Mark, MarkRefusal> MarkChecks::read_value(std::int64_t subject_id,
                                                                std::string_view text) const {
     const MarkSubject* s = subject(subject_id);

@@ -65,6 +65,10 @@ public:
     // and no locked period.
     std::optional<MarkRefusal> may_write(const MarkPlace& place) const;
 
+    // The lesson is of a class whose grade is taught without marks (marks.unmarked_grades): no
+    // mark may be given or corrected there (one may still be removed).
+    std::optional<MarkRefusal> unmarked(const MarkPlace& place) const;
+
     // The text as a mark on the subject's scale, «4/3» where the subject allows it.
     std::variant<domain::Mark, MarkRefusal> read_value(std::int64_t subject_id,
                                                        std::string_view text) const;

@@ -94,6 +94,9 @@ MarkDone add_mark(Session& session, const AddMark& r) {
     if (auto refusal = checks.may_write(place)) {
         refuse(*refusal);
     }
+    if (auto refusal = checks.unmarked(place)) {
+        refuse(*refusal);
+    }
     auto value = checks.read_value(subject.id, r.value);
     if (auto* refusal = std::get_if<MarkRefusal>(&value)) {
         refuse(*refusal);
@@ -132,6 +135,9 @@ MarkDone correct_mark(Session& session, std::int64_t mark_id, const std::string&
     StoredMark stored = stored_mark(session, mark_id);
     MarkChecks checks(session, stored.listed.year_id);
     if (auto refusal = checks.may_write(stored.place)) {
+        refuse(*refusal);
+    }
+    if (auto refusal = checks.unmarked(stored.place)) {
         refuse(*refusal);
     }
     auto parsed = checks.read_value(stored.place.subject_id, value);

@@ -8,6 +8,7 @@
 #include "app/reports/attendance_tally.h"
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
+#include "domain/grading.h"
 #include "domain/period_mark.h"
 #include "formats/cell_text.h"
 #include "store/final_marks.h"
@@ -223,36 +224,40 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
         ClassFindings findings(w, found);
 
         // Marks so far, per pupil and subject the period gives them: read once for every class
-        // of the same dates, then taken by the class's pupils.
-        std::string from_iso = domain::format_iso(def->dates.start);
-        std::string so_far_iso = domain::format_iso(so_far);
-        auto key = std::make_pair(from_iso, so_far_iso);
-        auto cached = period_data.find(key);
-        if (cached == period_data.end()) {
-            cached = period_data.emplace(key, load_period(db, inputs, scope.year_id, from_iso,
-                                                          so_far_iso, domain::format_iso(end)))
-                         .first;
-        }
-        const PeriodData& data = cached->second;
-        std::map<std::pair<std::int64_t, std::int64_t>, const std::vector<domain::WeightedMark>*>
-            marks;
-        for (const auto& [pair, list] : data.marks) {
-            auto pupil = data.pupils.find(pair.first);
-            if (pupil != data.pupils.end() && pupil->second.class_id == klass.id &&
-                index.count(pair.first) != 0) {
-                marks.emplace(pair, &list);
+        // of the same dates, then taken by the class's pupils. A grade taught without marks is
+        // heading for no «н/а» and no failing mark.
+        const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
+        if (!unmarked) {
+            std::string from_iso = domain::format_iso(def->dates.start);
+            std::string so_far_iso = domain::format_iso(so_far);
+            auto key = std::make_pair(from_iso, so_far_iso);
+            auto cached = period_data.find(key);
+            if (cached == period_data.end()) {
+                cached = period_data.emplace(key, load_period(db, inputs, scope.year_id, from_iso,
+                                                              so_far_iso, domain::format_iso(end)))
+                             .first;
             }
-        }
-        for (const auto& [pair, list] : marks) {
-            const domain::MarkScale& scale = inputs.scale_of_subject(pair.second);
-            if (!scale.takes_marks()) {
-                continue;
+            const PeriodData& data = cached->second;
+            using Pair = std::pair<std::int64_t, std::int64_t>;
+            std::map<Pair, const std::vector<domain::WeightedMark>*> marks;
+            for (const auto& [pair, list] : data.marks) {
+                auto pupil = data.pupils.find(pair.first);
+                if (pupil != data.pupils.end() && pupil->second.class_id == klass.id &&
+                    index.count(pair.first) != 0) {
+                    marks.emplace(pair, &list);
+                }
             }
-            auto pm = domain::compute_period_mark(*list, scale, policy, def->min_marks);
-            int remaining = lessons.subject_lessons(pair.first, pair.second,
-                                                    plus_days(so_far, 1), end);
-            findings.marks(index.at(pair.first), inputs.subject(pair.second).name, pm, scale,
-                           min_marks, remaining, days_left, end, options.warn_days);
+            for (const auto& [pair, list] : marks) {
+                const domain::MarkScale& scale = inputs.scale_of_subject(pair.second);
+                if (!scale.takes_marks()) {
+                    continue;
+                }
+                auto pm = domain::compute_period_mark(*list, scale, policy, def->min_marks);
+                int remaining = lessons.subject_lessons(pair.first, pair.second,
+                                                        plus_days(so_far, 1), end);
+                findings.marks(index.at(pair.first), inputs.subject(pair.second).name, pm, scale,
+                               min_marks, remaining, days_left, end, options.warn_days);
+            }
         }
 
         // Attendance: each calendar month so far, and runs of missed days.
@@ -288,6 +293,9 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
             section.table.rows.push_back({++n, domain::full_name(roll.pupils[f.pupil].name),
                                           f.subject.empty() ? report::Cell{} : report::Cell{f.subject},
                                           f.risk, f.reason});
+        }
+        if (unmarked) {
+            section.notes.push_back(unmarked_note(w, klass.grade));
         }
         section.notes.push_back(
             w("«н/а»: меньше ", "«н/а»: fewer than ") + std::to_string(min_marks) +

@@ -60,7 +60,11 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         for (const auto& p : roll.pupils) {
             ids.push_back(p.pupil_id);
         }
-        auto subjects = grid.subjects_of(ids);
+        // A grade taught without marks has no subjects to count, whatever an older computation
+        // stored: headcount and attendance only.
+        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        const bool unmarked = marking == domain::Marking::unmarked;
+        auto subjects = unmarked ? std::vector<store::SubjectRow>{} : grid.subjects_of(ids);
 
         report::Section& section = class_section(doc, scope, k);
         section.table.columns = {{w("Показатель", "Indicator"), 34},
@@ -96,12 +100,13 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
             }
             std::vector<domain::MarkCategory> marks;
             for (const auto& s : subjects) {
-                marks.push_back(domain::categorise_mark(grid.mark(p.pupil_id, s.id, period)));
+                marks.push_back(
+                    domain::categorise_mark(grid.mark(p.pupil_id, s.id, period), marking));
                 if (options.basis == IndicatorBasis::marks) {
                     tally.add(marks.back());
                 }
             }
-            domain::PupilStanding standing = domain::standing_of(marks);
+            domain::PupilStanding standing = domain::standing_of(marks, marking);
             if (options.basis == IndicatorBasis::pupils) {
                 tally.add(standing.worst);
             }
@@ -130,6 +135,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
                     break;
                 case domain::Standing::satisfactory:
                 case domain::Standing::unrated:
+                case domain::Standing::unmarked:
                     break;
             }
             if (standing.one_four) {
@@ -151,7 +157,8 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
                 }
                 not_attested.push_back(name + " (" + join(which) + ")");
             } else if (standing.standing != domain::Standing::unrated &&
-                       standing.standing != domain::Standing::exempt) {
+                       standing.standing != domain::Standing::exempt &&
+                       standing.standing != domain::Standing::unmarked) {
                 attested.push_back(name);
             }
         }
@@ -160,19 +167,24 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         lines.count(w("Прибыло", "Arrived"), arrived);
         lines.count(w("Выбыло", "Left"), left);
         lines.add(w("Учеников на конец периода", "Pupils at the end"), std::int64_t{roll.at_end});
-        lines.add(w("Аттестовано", "Attested"), static_cast<std::int64_t>(attested.size()));
-        lines.count(w("Не аттестовано («н/а»)", "Not attested («н/а»)"), not_attested);
-        lines.count(w("Освобождено", "Exempt"), exempt);
-        lines.count(w("Отличники", "All fives"), excellent);
-        lines.count(w("Хорошисты", "Fours and fives"), good);
-        lines.count(w("С одной «4»", "With one «4»"), one_four);
-        lines.count(w("С одной «3»", "With one «3»"), one_three);
-        lines.count(w("Неуспевающие", "Failing"), failing);
-        domain::Indicators ind = domain::indicators_of(tally);
-        lines.add(w("Успеваемость, %", "Pass rate, %"), hundredths_cell(ind.success));
-        lines.add(w("Качество знаний, %", "Quality, %"), hundredths_cell(ind.quality));
-        lines.add(w("Средний балл", "Mean mark"), hundredths_cell(ind.average));
-        lines.add(w("СОУ, %", "Degree of learning (SOU), %"), hundredths_cell(ind.sou));
+        if (unmarked) {
+            lines.add(w("Отметки", "Marks"), report::Cell{},
+                      w("безотметочное обучение", "taught without marks"));
+        } else {
+            lines.add(w("Аттестовано", "Attested"), static_cast<std::int64_t>(attested.size()));
+            lines.count(w("Не аттестовано («н/а»)", "Not attested («н/а»)"), not_attested);
+            lines.count(w("Освобождено", "Exempt"), exempt);
+            lines.count(w("Отличники", "All fives"), excellent);
+            lines.count(w("Хорошисты", "Fours and fives"), good);
+            lines.count(w("С одной «4»", "With one «4»"), one_four);
+            lines.count(w("С одной «3»", "With one «3»"), one_three);
+            lines.count(w("Неуспевающие", "Failing"), failing);
+            domain::Indicators ind = domain::indicators_of(tally);
+            lines.add(w("Успеваемость, %", "Pass rate, %"), hundredths_cell(ind.success));
+            lines.add(w("Качество знаний, %", "Quality, %"), hundredths_cell(ind.quality));
+            lines.add(w("Средний балл", "Mean mark"), hundredths_cell(ind.average));
+            lines.add(w("СОУ, %", "Degree of learning (SOU), %"), hundredths_cell(ind.sou));
+        }
         // «по болезни 81, по уважительной причине 17, без уважительной причины 27»
         auto reasons = [&](int ill, int with_reason, int without_reason) {
             return w("по болезни ", "ill ") + std::to_string(ill) +
@@ -189,6 +201,10 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         lines.add(w("Опозданий", "Late"), std::int64_t{attendance.late});
         lines.count(w("Пропускали без уважительной причины", "Missed lessons without a reason"),
                     unexcused);
+        if (unmarked) {
+            section.notes.push_back(unmarked_note(w, klass.grade));
+            continue;
+        }
         section.notes.push_back(
             options.basis == IndicatorBasis::pupils
                 ? w("Показатели по ученикам: каждый ученик учитывается по худшей отметке периода; "

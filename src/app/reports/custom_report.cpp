@@ -69,6 +69,8 @@ std::string standing_text(domain::Standing s, const Words& w) {
         case domain::Standing::satisfactory: return w("с тройками", "with threes");
         case domain::Standing::failing: return w("неуспевающий", "failing");
         case domain::Standing::exempt: return w("освобождён", "exempt");
+        case domain::Standing::unmarked:
+            return w("без отметок (безотметочное обучение)", "taught without marks");
         case domain::Standing::unrated: break;
     }
     return w("без отметок", "no marks");
@@ -213,7 +215,8 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
         std::vector<store::SubjectRow> class_subjects;
-        if (grid) {
+        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        if (grid && marking == domain::Marking::marked) {
             std::vector<std::int64_t> ids;
             for (const auto& p : roll.pupils) {
                 ids.push_back(p.pupil_id);
@@ -254,7 +257,7 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
                                    ? 1
                                    : 0;
                 }
-                auto standing = domain::standing_of(cats);
+                auto standing = domain::standing_of(cats, marking);
                 for (std::size_t i = 0; i < cats.size(); ++i) {
                     if (cats[i] == standing.worst && worst.empty()) {
                         worst = grid->mark(p.pupil_id, class_subjects[i].id, scope.period->code);
@@ -264,6 +267,9 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
                 row.values[13] = failing;
                 row.values[14] = standing_text(standing.standing, w);
                 for (std::int64_t subject_id : mark_subjects) {
+                    if (marking == domain::Marking::unmarked) {
+                        break;
+                    }
                     row.marks[subject_id] =
                         grid->mark(p.pupil_id, subject_id, scope.period->code);
                 }

@@ -9,6 +9,7 @@
 #include "app/reports/attendance_tally.h"
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
+#include "domain/grading.h"
 #include "domain/indicators.h"
 #include "store/report_data.h"
 #include "util/error.h"
@@ -137,7 +138,11 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         table.columns = {{"№", 3, report::Align::right}, {w("Ученик", "Pupil"), wide ? 15.0 : 28.0}};
         table.key_columns = 2;
         const std::size_t first_mark_column = table.columns.size();
-        const auto subjects = grid.subjects_of(ids);
+        // A grade taught without marks has no columns of marks, whatever an older computation
+        // stored: the pupils and their attendance.
+        const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
+        const auto subjects =
+            unmarked ? std::vector<store::SubjectRow>{} : grid.subjects_of(ids);
         // The exam column where the class sat an exam in the subject; the final column in every
         // subject once the class has final marks (the forms of grades 9 and 11).
         const bool finals =
@@ -194,6 +199,10 @@ report::Document build_performance_report(Session& session, const ReportScope& s
             if (p.at_end) {
                 counted.push_back(std::move(marks));
             }
+        }
+        if (unmarked) {
+            section.notes.push_back(unmarked_note(w, klass.grade));
+            continue;
         }
         if (!columns.empty()) {
             add_indicator_rows(table, columns, first_mark_column, counted, w);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/grading.h"
 #include "store/final_marks.h"
 #include "util/clock.h"
 
@@ -67,6 +68,18 @@ std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
         }
     }
     return out;
+}
+
+domain::Marking grade_marking(const domain::Settings& settings, int grade) {
+    return domain::taught_without_marks(settings, grade) ? domain::Marking::unmarked
+                                                         : domain::Marking::marked;
+}
+
+std::string unmarked_note(const Words& w, int grade) {
+    return w("", "Grade ") + std::to_string(grade) +
+           w(" класс обучается без отметок (безотметочное обучение): отметок и показателей "
+             "успеваемости нет.",
+             " is taught without marks: there are no marks and no mark indicators.");
 }
 
 report::Highlight failing_marks() {

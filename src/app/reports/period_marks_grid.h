@@ -13,6 +13,7 @@
 
 #include "app/reports/report_scope.h"
 #include "app/session.h"
+#include "domain/indicators.h"
 #include "report/document.h"
 #include "store/subjects.h"
 
@@ -40,6 +41,13 @@ private:
     std::unordered_map<std::int64_t, std::vector<Entry>> marks_;
     std::vector<store::SubjectRow> subjects_;
 };
+
+// How the pupils of a grade count in the mark indicators: `unmarked` for a grade taught without
+// marks (marks.unmarked_grades).
+domain::Marking grade_marking(const domain::Settings& settings, int grade);
+
+// The note under a class of a grade taught without marks.
+std::string unmarked_note(const Words& w, int grade);
 
 // The highlight of a column of final marks: what fails (2, 1, «н/а», «незач»).
 report::Highlight failing_marks();

@@ -6,6 +6,7 @@
 #include "app/reports/attendance_tally.h"
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
+#include "domain/grading.h"
 #include "store/remarks.h"
 #include "store/report_data.h"
 
@@ -57,7 +58,9 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
                 c.highlight = failing_marks();
                 t.columns.push_back(std::move(c));
             }
-            const auto subjects = grid.subjects_of({p.pupil_id});
+            const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
+            const auto subjects = unmarked ? std::vector<store::SubjectRow>{}
+                                           : grid.subjects_of({p.pupil_id});
             // After the year: the exam and the final mark, once the pupil has any of them.
             std::vector<std::string> whole_year{std::string(year_period)};
             for (std::string_view extra : {exam_period, final_period}) {
@@ -104,7 +107,9 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
                                         domain::format_ru(*domain::parse_date(r.date)) + ": " +
                                         r.text);
             }
-            if (t.rows.empty()) {
+            if (unmarked) {
+                section.notes.push_back(unmarked_note(w, klass.grade));
+            } else if (t.rows.empty()) {
                 section.notes.push_back(w("Отметок за периоды пока нет.",
                                           "No period marks yet."));
             }

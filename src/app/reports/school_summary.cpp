@@ -9,6 +9,7 @@
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
 #include "domain/collation.h"
+#include "domain/grading.h"
 #include "domain/indicators.h"
 #include "store/journal_roster.h"
 #include "store/report_data.h"
@@ -25,6 +26,7 @@ struct Stats {
     int excellent = 0;
     int good = 0;
     int failing = 0;
+    int unmarked = 0;  // pupils of a grade taught without marks: out of every mark column
     domain::MarkTally tally;
     AttendanceTally attendance;
     bool any_mark = false;
@@ -36,6 +38,7 @@ struct Stats {
         excellent += o.excellent;
         good += o.good;
         failing += o.failing;
+        unmarked += o.unmarked;
         tally += o.tally;
         attendance += o.attendance;
         any_mark = any_mark || o.any_mark;
@@ -55,11 +58,15 @@ std::vector<std::int64_t> pupils_at_end(const ClassRoll& roll) {
 }
 
 Stats class_stats(const PeriodMarksGrid& grid, const ClassRoll& roll, const std::string& period,
-                  IndicatorBasis basis) {
+                  IndicatorBasis basis, domain::Marking marking) {
     Stats s;
     std::vector<std::int64_t> ids = pupils_at_end(roll);
-    auto subjects = grid.subjects_of(ids);
     s.pupils = static_cast<int>(ids.size());
+    if (marking == domain::Marking::unmarked) {
+        s.unmarked = s.pupils;
+        return s;  // whatever an older computation stored counts for nothing
+    }
+    auto subjects = grid.subjects_of(ids);
     for (std::int64_t id : ids) {
         std::vector<domain::MarkCategory> marks;
         for (const auto& subject : subjects) {
@@ -122,11 +129,16 @@ report::Section stats_section(const Words& w, std::string key, std::string headi
 }
 
 void stats_row(report::Section& section, std::string name, const Stats& s) {
-    std::vector<report::Cell> row{std::move(name), std::int64_t{s.pupils},
-                                  std::int64_t{s.attested}, std::int64_t{s.not_attested},
-                                  std::int64_t{s.excellent}, std::int64_t{s.good},
-                                  std::int64_t{s.failing}};
-    indicator_cells(row, s.tally);
+    std::vector<report::Cell> row{std::move(name), std::int64_t{s.pupils}};
+    if (s.pupils > 0 && s.unmarked == s.pupils) {
+        // Taught without marks: every mark column empty, up to the attendance's two.
+        row.resize(section.table.columns.size() - 2);
+    } else {
+        for (int n : {s.attested, s.not_attested, s.excellent, s.good, s.failing}) {
+            row.emplace_back(std::int64_t{n});
+        }
+        indicator_cells(row, s.tally);
+    }
     row.emplace_back(std::int64_t{s.attendance.missed});
     row.emplace_back(std::int64_t{s.attendance.missed_ill});
     section.table.rows.push_back(std::move(row));
@@ -176,7 +188,8 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     for (const auto& klass : scope.classes) {
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
-        Stats s = class_stats(grid, roll, period, options.basis);
+        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        Stats s = class_stats(grid, roll, period, options.basis, marking);
         for (const auto& p : roll.pupils) {
             s.attendance += tally_attendance(lessons, p.pupil_id, p.from,
                                              std::min(p.to, scope.today),
@@ -185,7 +198,9 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
         stats_row(by_class, klass.name(), s);
         grades[klass.grade] += s;
         school += s;
-        class_rolls_at.emplace(klass.id, std::move(roll));
+        if (marking == domain::Marking::marked) {  // by subject and teacher: marked pupils only
+            class_rolls_at.emplace(klass.id, std::move(roll));
+        }
     }
     stats_row(by_class, w("Школа", "School"), school);
     for (const auto& [grade, s] : grades) {
@@ -203,6 +218,15 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
                                  ? w("Показатели по ученикам (по худшей отметке).",
                                      "Indicators by pupils (their worst mark).")
                                  : w("Показатели по отметкам.", "Indicators by marks."));
+    if (school.unmarked > 0) {
+        by_class.notes.push_back(
+            w("Классы, обучающиеся без отметок (безотметочное обучение, ",
+              "Classes taught without marks (grade ") +
+            domain::unmarked_grades_text(session.settings()) +
+            w(" кл.), в показатели успеваемости не входят: учеников — ",
+              "), are out of the mark indicators: pupils — ") +
+            std::to_string(school.unmarked) + ".");
+    }
     doc.sections.push_back(std::move(by_class));
     doc.sections.push_back(std::move(by_grade));
 
@@ -364,7 +388,7 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
                 dates = d->dates;
             }
             total += class_stats(grid, class_roll(period_rolls, klass.id, dates), code,
-                                 options.basis);
+                                 options.basis, grade_marking(session.settings(), klass.grade));
         }
         if (!total.any_mark) {
             continue;

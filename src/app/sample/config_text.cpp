@@ -146,7 +146,12 @@ std::string config_text(const domain::Settings& s) {
     for (std::size_t i = 0; i < s.double_mark_subjects.size(); ++i) {
         out << (i ? ", " : "") << quoted(s.double_mark_subjects[i]);
     }
-    out << "]\nedit_days = " << s.edit_days
+    out << "]\nunmarked_grades = [";
+    for (std::size_t i = 0; i < s.unmarked_grades.size(); ++i) {
+        out << (i ? ", " : "") << s.unmarked_grades[i];
+    }
+    out << "]                 # taught without marks (безотметочное обучение)"
+        << "\nedit_days = " << s.edit_days
         << "\ndefault_work_type = " << quoted(s.default_work_type) << "\n\n";
     for (const auto& w : s.work_types) {
         out << "[[work_types]]\ncode = " << quoted(w.code) << "\nname = " << quoted(w.name)

@@ -2,6 +2,7 @@
 
 #include "app/sample/curriculum.h"
 #include "app/sample/school_year.h"
+#include "domain/grading.h"
 #include "domain/study_calendar.h"
 #include "formats/excel_csv.h"
 
@@ -241,7 +242,8 @@ JournalStats write_journal(Random& rng, const Roster& roster, const Timetable& t
         const auto& l = lessons[i];
         const auto& cls = roster.classes[static_cast<std::size_t>(l.klass)];
         const auto& subject = subjects()[static_cast<std::size_t>(l.subject)];
-        const bool marked = cls.grade > 1 && std::string_view(subject.scale) == "five_point";
+        const bool marked = !domain::taught_without_marks(settings, cls.grade) &&
+                            std::string_view(subject.scale) == "five_point";
         const std::size_t key = key_of(l);
         const std::size_t pk = key * periods + period_of(l);
         const int k = ++counter[key];

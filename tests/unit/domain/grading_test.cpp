@@ -10,6 +10,8 @@ using schoolctl::domain::MarkScale;
 using schoolctl::domain::scale_codes;
 using schoolctl::domain::scale_of;
 using schoolctl::domain::Settings;
+using schoolctl::domain::taught_without_marks;
+using schoolctl::domain::unmarked_grades_text;
 using schoolctl::domain::WorkType;
 
 namespace {
@@ -73,4 +75,18 @@ TEST_CASE("grading: which subjects take «4/3»", "[grading]") {
     CHECK_FALSE(lesson_mark_rules(s, "RUS").allow_special);
     CHECK_FALSE(final_mark_rules().allow_double);
     CHECK(final_mark_rules().allow_special);
+}
+
+TEST_CASE("grading: the grades taught without marks", "[grading]") {
+    Settings s;
+    CHECK(taught_without_marks(s, 1));  // the 1st grade by default
+    CHECK_FALSE(taught_without_marks(s, 2));
+    CHECK(unmarked_grades_text(s) == "1");
+    s.unmarked_grades = {};
+    CHECK_FALSE(taught_without_marks(s, 1));
+    CHECK(unmarked_grades_text(s).empty());
+    s.unmarked_grades = {2, 1};
+    CHECK(taught_without_marks(s, 2));
+    CHECK_FALSE(taught_without_marks(s, 3));
+    CHECK(unmarked_grades_text(s) == "1, 2");
 }

@@ -135,3 +135,38 @@ TEST_CASE("a pupil's standing over the subjects", "[indicators]") {
         CHECK(standing_of(categories({"осв", "5"})).standing == Standing::excellent);
     }
 }
+
+TEST_CASE("pupils of a grade taught without marks are out of every count", "[indicators]") {
+    // Whatever an older computation stored for them — «н/а», a 2 — counts as unmarked.
+    for (const char* m : {"н/а", "2", "5", "осв", ""}) {
+        CAPTURE(m);
+        CHECK(categorise_mark(m, Marking::unmarked) == MarkCategory::unmarked);
+    }
+    CHECK(categorise_mark("н/а", Marking::marked) == MarkCategory::not_attested);
+
+    // The worked example plus a 1st grade of 25 whose old rows all say «н/а».
+    MarkTally t = tally(5, 10, 8, 1, 1);
+    for (int i = 0; i < 25; ++i) {
+        t.add(categorise_mark("н/а", Marking::unmarked));
+    }
+    CHECK(t.unmarked == 25);
+    CHECK(t.not_attested == 1);
+    CHECK(t.rated() == 25);
+    CHECK(indicators_of(t) == indicators_of(tally(5, 10, 8, 1, 1)));
+
+    MarkTally school = tally(5, 10, 8, 1, 1);
+    school += t;
+    CHECK(school.unmarked == 25);
+    CHECK(school.rated() == 50);
+
+    auto marks = categories({"н/а", "2", "5"});
+    PupilStanding marked = standing_of(marks);
+    CHECK(marked.standing == Standing::failing);
+    PupilStanding unmarked = standing_of(marks, Marking::unmarked);
+    CHECK(unmarked.standing == Standing::unmarked);
+    CHECK(unmarked.worst == MarkCategory::unmarked);
+    CHECK(unmarked.subjects.empty());  // named under no category
+    CHECK_FALSE(unmarked.one_four);
+    CHECK_FALSE(unmarked.one_three);
+    CHECK(standing_of({}, Marking::unmarked).standing == Standing::unmarked);
+}

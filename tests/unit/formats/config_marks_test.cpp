@@ -56,6 +56,7 @@ TEST_CASE("config marks: the defaults", "[config][grading]") {
     CHECK_FALSE(s.grading.no_five_with_two);
     CHECK_FALSE(s.five_point_allows_one);
     CHECK(s.double_mark_subjects.empty());
+    CHECK(s.unmarked_grades == std::vector<int>{1});
     CHECK(s.edit_days == 7);
     CHECK(s.default_work_type == "answer");
     CHECK(s.work_types == schoolctl::domain::default_work_types());
@@ -241,6 +242,15 @@ TEST_CASE("config marks: the other [marks] keys", "[config][grading]") {
         {"double_mark_subjects = [\"RUS LIT\"]",
          "t.toml:2: marks.double_mark_subjects: \"RUS LIT\" has a space, comma or semicolon; a "
          "code is one word"},
+        {"unmarked_grades = [0]",
+         "t.toml:2: marks.unmarked_grades: must be from 1 to 11, got 0"},
+        {"unmarked_grades = [1, 12]",
+         "t.toml:2: marks.unmarked_grades: must be from 1 to 11, got 12"},
+        {"unmarked_grades = [1, 1]", "t.toml:2: marks.unmarked_grades: 1 is listed twice"},
+        {"unmarked_grades = 1",
+         "t.toml:2: marks.unmarked_grades: expected an array of integers, got an integer"},
+        {"unmarked_grades = [\"1\"]",
+         "t.toml:2: marks.unmarked_grades: expected an array of integers, got a string in it"},
         {"edit_days = 400", "t.toml:2: marks.edit_days: must be from 0 to 365, got 400"},
         {"default_work_type = \"quiz\"",
          "t.toml:2: marks.default_work_type: \"quiz\" is not a work type (answer, homework, "
@@ -250,6 +260,19 @@ TEST_CASE("config marks: the other [marks] keys", "[config][grading]") {
     }));
     CAPTURE(text);
     CHECK(problem_of("[marks]\n" + text + "\n") == problem);
+}
+
+TEST_CASE("config marks: the grades taught without marks", "[config][grading]") {
+    auto [text, grades] = GENERATE(table<std::string, std::vector<int>>({
+        {"", {1}},
+        {"[marks]\nunmarked_grades = []", {}},
+        {"[marks]\nunmarked_grades = [1, 2]", {1, 2}},
+        {"[marks]\nunmarked_grades = [2]", {2}},
+    }));
+    CAPTURE(text);
+    ConfigState state;
+    CHECK(problems_of(text, state).empty());
+    CHECK(state.settings.unmarked_grades == grades);
 }
 
 TEST_CASE("config marks: work types", "[config][grading]") {

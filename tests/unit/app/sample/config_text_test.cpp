@@ -38,6 +38,7 @@ TEST_CASE("the written schoolctl.toml reads back as the calendar the journal use
         CHECK(r.holidays[i].grades == s.holidays[i].grades);
     }
     CHECK(r.production == s.production);
+    CHECK(r.unmarked_grades == std::vector<int>{1});
     REQUIRE(r.bells.size() == 3);
     CHECK(r.bells[0].lessons.size() == 7);
     CHECK(r.bells[1].to == s.bells[1].to);
