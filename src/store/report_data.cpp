@@ -2,6 +2,19 @@
 
 namespace schoolctl::store {
 
+void for_each_final_value(
+    Database& db, std::int64_t year_id,
+    const std::function<void(std::int64_t pupil_id, std::int64_t subject_id,
+                             const std::string& period, std::string&& value)>& visit) {
+    Statement st = db.prepare(
+        "SELECT pupil_id, subject_id, period, final FROM final_marks "
+        "WHERE year_id = ?1 AND final <> ''");
+    st.bind(1, year_id);
+    while (st.step() == Step::row) {
+        visit(st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3));
+    }
+}
+
 std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,
                                  const std::string& to) {
     Statement st = db.prepare(

@@ -3,6 +3,7 @@
 // names), and every absence or lateness of a date range. One query each, so a report of the
 // whole school reads the roster and the attendance once, not once per class or pupil.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +23,14 @@ struct RollRow {
     domain::PersonName name;
     std::string external_id;  // "" when none
 };
+
+// Every period or year mark of the year that is not empty — the override when there is one, else
+// the computed mark — as (pupil, subject, period, mark), in no promised order. One pass over the
+// table: the forms want a few periods, and reading each apart walks the whole year's rows again.
+void for_each_final_value(
+    Database& db, std::int64_t year_id,
+    const std::function<void(std::int64_t pupil_id, std::int64_t subject_id,
+                             const std::string& period, std::string&& value)>& visit);
 
 // By class, then pupil, then start date.
 std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "domain/grading.h"
-#include "store/final_marks.h"
+#include "store/report_data.h"
 #include "util/clock.h"
 
 namespace schoolctl::app {
@@ -21,14 +21,16 @@ PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
                                  const std::vector<std::string>& periods)
     : periods_(periods) {
     store::Database& db = session.db();
-    for (std::size_t i = 0; i < periods_.size(); ++i) {
-        for (auto& row : store::final_marks_of(db, year_id, periods_[i])) {
-            if (!row.final_value.empty()) {
-                marks_[row.key.pupil_id].push_back(
-                    {row.key.subject_id, i, std::move(row.final_value)});
+    store::for_each_final_value(
+        db, year_id,
+        [&](std::int64_t pupil, std::int64_t subject, const std::string& period,
+            std::string&& value) {
+            const auto p = std::find(periods_.begin(), periods_.end(), period);
+            if (p != periods_.end()) {
+                marks_[pupil].push_back(
+                    {subject, static_cast<std::size_t>(p - periods_.begin()), std::move(value)});
             }
-        }
-    }
+        });
     subjects_ = store::list_subjects(db, session.school_id());
     std::sort(subjects_.begin(), subjects_.end(),
               [](const auto& a, const auto& b) { return a.id < b.id; });
