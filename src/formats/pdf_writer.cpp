@@ -174,8 +174,20 @@ void Layout::column_geometry(const report::Table& table) {
 CellLines Layout::layout_cell(const std::string& text, Face face, float width,
                               float max_height) const {
     CellLines cell;
-    const std::string safe = pdf_safe_text(text);
+    std::string safe = pdf_safe_text(text);
     const float inner = std::max(width - 2 * pad_x, 1.0f);
+    if (safe.empty()) {
+        return cell;
+    }
+    // Most cells are one short line. Text with single spaces only that fits (with a margin for
+    // the rounding of a sum of widths) is what wrap_lines() would give back whole, at the body
+    // size: no need to measure it piece by piece.
+    const bool as_is = safe.find('\n') == std::string::npos && safe.front() != ' ' &&
+                       safe.back() != ' ' && safe.find("  ") == std::string::npos;
+    if (as_is && c_.text_width(safe, face, body_size) < inner * 0.9999f) {
+        cell.lines.push_back(std::move(safe));
+        return cell;
+    }
     const float widest = widest_piece(c_, safe, face, body_size);
     if (widest > inner) {
         const float fitting = std::floor(body_size * inner / widest * 2) / 2; // 0.5 pt steps
@@ -211,12 +223,11 @@ void Layout::draw_text_lines(const CellLines& cell, float x0, float width, float
     const float asc = c_.ascent(face, cell.size), desc = c_.descent(face, cell.size);
     float baseline = top - pad_y - (line_height - (asc - desc)) / 2 - asc;
     for (const auto& line : cell.lines) {
-        const float w = c_.text_width(line, face, cell.size);
         float x = x0 + pad_x;
         if (align == report::Align::right) {
-            x = x0 + width - pad_x - w;
+            x = x0 + width - pad_x - c_.text_width(line, face, cell.size);
         } else if (align == report::Align::center) {
-            x = x0 + (width - w) / 2;
+            x = x0 + (width - c_.text_width(line, face, cell.size)) / 2;
         }
         c_.text({x, baseline}, line, face, cell.size, colour);
         baseline -= line_height;
