@@ -11,6 +11,7 @@
 
 #include "domain/person_name.h"
 #include "store/database.h"
+#include "store/final_marks.h"
 
 namespace schoolctl::store {
 
@@ -31,6 +32,14 @@ void for_each_final_value(
     Database& db, std::int64_t year_id,
     const std::function<void(std::int64_t pupil_id, std::int64_t subject_id,
                              const std::string& period, std::string&& value)>& visit);
+
+// Every mark of a lesson of the year dated in [from, to], in no promised order: for a report that
+// only adds the marks up. (store::for_each_period_mark gives them in order for the period marks'
+// explanations; sorting the school's marks of a quarter costs more than reading them.) The row is
+// reused between calls.
+void for_each_mark_between(Database& db, std::int64_t year_id, const std::string& from,
+                           const std::string& to,
+                           const std::function<void(const PeriodMarkRow&)>& visit);
 
 // By class, then pupil, then start date.
 std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,

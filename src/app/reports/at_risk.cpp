@@ -158,16 +158,17 @@ PeriodData load_period(store::Database& db, FinalsInputs& inputs, std::int64_t y
             d.marks[pair];
         }
     }
-    store::for_each_period_mark(db, year_id, from, so_far, everyone,
-                                [&](const store::PeriodMarkRow& m) {
-                                    auto it = d.marks.find({m.pupil_id, m.subject_id});
-                                    if (it == d.marks.end()) {
-                                        return;
-                                    }
-                                    if (auto w = inputs.weighted(m, d.pupils.at(m.pupil_id))) {
-                                        it->second.push_back(*w);
-                                    }
-                                });
+    // In no particular order: a period mark is a sum over its marks, and a work type the
+    // configuration lacks is only skipped here, never listed.
+    store::for_each_mark_between(db, year_id, from, so_far, [&](const store::PeriodMarkRow& m) {
+        auto it = d.marks.find({m.pupil_id, m.subject_id});
+        if (it == d.marks.end()) {
+            return;
+        }
+        if (auto w = inputs.weighted(m, d.pupils.at(m.pupil_id))) {
+            it->second.push_back(*w);
+        }
+    });
     return d;
 }
 
