@@ -4,14 +4,15 @@
 // Each sheet holds rows × columns cells (two text columns, the rest numbers); each PDF page a
 // ruled grid of Cyrillic text in embedded Liberation Sans (regular, and bold for the first
 // line, as a report's header), as many lines, cells a line and characters a cell as the
-// report's pages have on average.
+// report's pages have on average, with fonts of the kind the report's file has (Unicode CID
+// fonts, or single-byte Windows-1251 TrueType fonts).
 // The files are written on as many threads as the report run used, one file per task.
 //
 //     bench_raw_reports [--threads N] MANIFEST OUT_DIR
 //
 // MANIFEST has one line per file (scripts/bench-reports.sh writes it from the report run):
 //     xlsx NAME ROWSxCOLS [ROWSxCOLS ...]     one sheet each
-//     pdf NAME PAGES LINES_PER_PAGE CELLS_PER_LINE CHARS_PER_CELL
+//     pdf NAME PAGES LINES_PER_PAGE CELLS_PER_LINE CHARS_PER_CELL [unicode|cp1251]
 // Prints the files, cells and pages written and the wall time in seconds.
 #include <hpdf.h>
 #include <malloc.h>
@@ -43,6 +44,7 @@ struct Task {
     int lines = 0;
     int cells = 0;
     int chars = 0;
+    bool cp1251 = false;  // single-byte fonts instead of Unicode ones
 };
 
 const char* const font_path = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
@@ -62,6 +64,18 @@ std::string utf8(const std::u32string& text) {
             out += static_cast<char>(0xC0u | (cp >> 6));
             out += static_cast<char>(0x80u | (cp & 0x3Fu));
         }
+    }
+    return out;
+}
+
+// The pool's text in Windows-1251: ASCII, А..я, Ё and ё.
+std::string windows_1251(const std::u32string& text) {
+    std::string out;
+    for (char32_t cp : text) {
+        out += static_cast<char>(cp < 0x80    ? cp
+                                 : cp == U'Ё' ? 0xA8
+                                 : cp == U'ё' ? 0xB8
+                                              : cp - 0x0410 + 0xC0);
     }
     return out;
 }
@@ -99,6 +113,12 @@ std::vector<Task> read_manifest(const std::string& path) {
                                          ": a pdf line needs PAGES, LINES_PER_PAGE, "
                                          "CELLS_PER_LINE and CHARS_PER_CELL");
             }
+            std::string fonts;
+            if (words >> fonts && fonts != "unicode" && fonts != "cp1251") {
+                throw std::runtime_error(path + ":" + std::to_string(line_no) +
+                                         ": fonts \"" + fonts + "\" is not unicode or cp1251");
+            }
+            t.cp1251 = fonts == "cp1251";
         } else {
             throw std::runtime_error(path + ":" + std::to_string(line_no) + ": unknown kind \"" +
                                      kind + "\"");
@@ -150,13 +170,15 @@ void write_pdf(const Task& t, const std::string& dir) {
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf);
         HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        const char* encoder = t.cp1251 ? "CP1251" : "UTF-8";
         HPDF_Font font =
-            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path, HPDF_TRUE), "UTF-8");
+            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path, HPDF_TRUE), encoder);
         HPDF_Font bold =
-            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE), "UTF-8");
+            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE), encoder);
         std::vector<std::string> texts;  // a cell's text for each start in the pool
         for (std::size_t i = 0; i < text_pool.size(); ++i) {
-            texts.push_back(utf8(text_pool.substr(i, static_cast<std::size_t>(t.chars))));
+            const std::u32string text = text_pool.substr(i, static_cast<std::size_t>(t.chars));
+            texts.push_back(t.cp1251 ? windows_1251(text) : utf8(text));
         }
         const int cols = std::max(1, t.cells);
         for (int p = 0; p < t.pages; ++p) {

@@ -5,9 +5,10 @@ as much again with the raw libraries.
     report_manifest.py DIR > MANIFEST
 
 One line per file: `xlsx NAME ROWSxCOLS ...` with a sheet's rows (its <row> elements) and its
-cells spread over them, or `pdf NAME PAGES LINES CELLS CHARS` with the page count (pdfinfo),
-the lines of text a page holds on average, the cells of a line (pieces of text apart by two or
-more spaces in pdftotext -layout) and the characters of a cell. NAME is the path under DIR with '/'
+cells spread over them, or `pdf NAME PAGES LINES CELLS CHARS FONTS` with the page count
+(pdfinfo), the lines of text a page holds on average, the cells of a line (pieces of text apart
+by two or more spaces in pdftotext -layout), the characters of a cell, and the kind of fonts
+the file embeds: `unicode` (Type0 CID fonts) or `cp1251` (single-byte TrueType fonts). NAME is the path under DIR with '/'
 turned into '_', so the raw files land side by side.
 """
 import pathlib
@@ -37,6 +38,7 @@ for path in sorted(root.rglob("*")):
         lines = [line for line in text.splitlines() if line.strip()]
         pieces = [p for line in lines for p in re.split(r"\s{2,}", line.strip())]
         chars = sum(len(p) for p in pieces)
+        fonts = "unicode" if b"/Type0" in path.read_bytes() else "cp1251"
         print("pdf", name, pages, max(1, round(len(lines) / pages)),
               max(1, round(len(pieces) / max(1, len(lines)))),
-              max(1, round(chars / max(1, len(pieces)))))
+              max(1, round(chars / max(1, len(pieces)))), fonts)
