@@ -134,27 +134,17 @@ std::vector<ReportAllFile> build_all_reports(
     }
 
     // Report cards first: a file per class, a page per pupil — the most files to write, so the
-    // other threads have work while the other reports are built.
+    // other threads have work while the other reports are built. Each class's file is queued as
+    // soon as its cards are built; a class without pupils has none.
     try {
-        ReportCards cards = build_report_cards(session, scope);
-        // The heading of every class's file is the combined document's, without its sections.
-        std::vector<report::Section> sections = std::move(cards.document.sections);
-        cards.document.sections.clear();
-        std::map<std::string, std::shared_ptr<report::Document>> by_class;
-        std::vector<std::string> order;
-        for (std::size_t i = 0; i < sections.size(); ++i) {
-            std::string klass = cards.file_keys[i].substr(0, cards.file_keys[i].find('-'));
-            auto& doc = by_class[klass];
-            if (!doc) {
-                doc = std::make_shared<report::Document>(cards.document);
-                order.push_back(klass);
+        build_report_cards(session, scope, [&](ReportCards&& cards, const std::string& klass) {
+            if (cards.document.sections.empty()) {
+                return;
             }
-            doc->sections.push_back(std::move(sections[i]));
-        }
-        for (const auto& klass : order) {
-            publish_file("report-card", by_class[klass], "", F::pdf,
-                         dir / "report-cards" / ("report-card-" + klass + ".pdf"));
-        }
+            publish_file("report-card",
+                         std::make_shared<const report::Document>(std::move(cards.document)), "",
+                         F::pdf, dir / "report-cards" / ("report-card-" + klass + ".pdf"));
+        });
     } catch (const Error& e) {
         publish_file("report-card", nullptr, e.what(), F::pdf, dir / "report-cards");
     }

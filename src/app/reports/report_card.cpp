@@ -12,7 +12,37 @@
 
 namespace schoolctl::app {
 
+namespace {
+
+// The heading every file of report cards shares.
+report::Document cards_document(const Session& session, const ReportScope& scope) {
+    const Words& w = scope.words;
+    report::Document doc =
+        period_document(session, scope, "report-card", w("Табель успеваемости", "Report card"));
+    doc.section_key_title = w("Ученик", "Pupil");
+    doc.signatures.push_back({w("Родители (законные представители)", "Parent or guardian"), ""});
+    return doc;
+}
+
+}  // namespace
+
 ReportCards build_report_cards(Session& session, const ReportScope& scope) {
+    ReportCards out;
+    out.document = cards_document(session, scope);
+    build_report_cards(session, scope, [&](ReportCards&& cards, const std::string&) {
+        for (auto& section : cards.document.sections) {
+            out.document.sections.push_back(std::move(section));
+        }
+        for (auto& key : cards.file_keys) {
+            out.file_keys.push_back(std::move(key));
+        }
+    });
+    return out;
+}
+
+void build_report_cards(
+    Session& session, const ReportScope& scope,
+    const std::function<void(ReportCards&& cards, const std::string& class_name)>& each_class) {
     const Words& w = scope.words;
     store::Database& db = session.db();
     const PeriodChoice year = select_period(session, std::string(year_period));
@@ -28,13 +58,12 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
     const auto& rolls = scope.rolls(db);
     const AbsenceIndex& absences = scope.absences(db);
 
-    ReportCards out;
-    report::Document& doc = out.document;
-    doc = period_document(session, scope, "report-card", w("Табель успеваемости", "Report card"));
-    doc.section_key_title = w("Ученик", "Pupil");
-    doc.signatures.push_back({w("Родители (законные представители)", "Parent or guardian"), ""});
+    const report::Document heading = cards_document(session, scope);
     for (std::size_t k = 0; k < scope.classes.size(); ++k) {
         const auto& klass = scope.classes[k];
+        ReportCards out;
+        out.document = heading;
+        report::Document& doc = out.document;
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
         auto periods = periods_of_grade(year.all_periods, klass.grade);
@@ -114,8 +143,8 @@ ReportCards build_report_cards(Session& session, const ReportScope& scope) {
                                           "No period marks yet."));
             }
         }
+        each_class(std::move(out), klass.name());
     }
-    return out;
 }
 
 }  // namespace schoolctl::app

@@ -3,6 +3,7 @@
 // period of the pupil's grade and the year across, the absences of the dates and the teachers'
 // remarks — one section per pupil, so a class prints as one file and splits into one file per
 // pupil.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,12 @@ struct ReportCards {
 
 // The pupils who were in the scope's classes during its dates, in alphabetical order per class.
 ReportCards build_report_cards(Session& session, const ReportScope& scope);
+
+// The same, a class at a time: `each_class` gets each class's cards (the document's heading as
+// above, with that class's sections) as soon as they are built, so that they can be written
+// while the next class is built.
+void build_report_cards(
+    Session& session, const ReportScope& scope,
+    const std::function<void(ReportCards&& cards, const std::string& class_name)>& each_class);
 
 }  // namespace schoolctl::app
