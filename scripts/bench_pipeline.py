@@ -353,8 +353,8 @@ def district(args, build, bin_path, work):
     print_table(f"District: {args.district_pupils} pupils in {len(schools)} schools, "
                 f"{args.jobs} at a time (wall and CPU summed over the schools)", phases, {})
     peak = max(t.rss_kib for t in phases.values())
-    cpu = sum(t.user + t.sys for t in phases.values())
-    print(f"  {'whole district (elapsed)':<34} {wall:8.1f} {cpu:8.1f} {peak / 1024:9.1f}")
+    cpu_total = sum(t.user + t.sys for t in phases.values())
+    print(f"  {'whole district (elapsed)':<34} {wall:8.1f} {cpu_total:8.1f} {peak / 1024:9.1f}")
     students_ratio = cpu(students) / cpu(raw_students)
     print(f"  {'  of it: import students':<34} {students.wall:8.2f} "
           f"{students.user + students.sys:8.2f} {students.rss_kib / 1024:9.1f} "
@@ -370,7 +370,7 @@ def district(args, build, bin_path, work):
         print(f"{verdict(ok)}  {text}")
     return {"pupils": args.district_pupils, "schools": len(schools), "jobs": args.jobs,
             "generate_wall_s": round(gen.wall, 3), "elapsed_s": round(wall, 3),
-            "cpu_s": round(cpu, 3), "peak_rss_mib": round(peak / 1024, 1),
+            "cpu_s": round(cpu_total, 3), "peak_rss_mib": round(peak / 1024, 1),
             "phases": {k: v.as_json() for k, v in phases.items()},
             "import_students": students.as_json(), "raw_students": raw_students.as_json(),
             "ratios": {"import students": round(students_ratio, 2)},
