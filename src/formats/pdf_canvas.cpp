@@ -11,6 +11,26 @@
 namespace schoolctl::formats {
 namespace {
 
+// One code point of the Basic Multilingual Plane from UTF-8, advancing `p`; false for anything
+// else (a 4-byte sequence, a stray continuation byte, a cut sequence), leaving `p` where it was.
+bool next_code_point(const unsigned char*& p, const unsigned char* end, char32_t& cp) {
+    if (*p < 0x80) {
+        cp = *p++;
+        return true;
+    }
+    if ((*p & 0xE0u) == 0xC0u && end - p >= 2) {
+        cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        p += 2;
+        return true;
+    }
+    if ((*p & 0xF0u) == 0xE0u && end - p >= 3) {
+        cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        p += 3;
+        return true;
+    }
+    return false;
+}
+
 std::string hex(HPDF_STATUS code) {
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string out = "0x0000";
@@ -251,15 +271,7 @@ float PdfCanvas::text_width(std::string_view text, Face face, float size) const 
     const auto* end = p + text.size();
     while (p < end) {
         char32_t cp = 0;
-        if (*p < 0x80) {
-            cp = *p++;
-        } else if ((*p & 0xE0u) == 0xC0u && end - p >= 2) {
-            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-            p += 2;
-        } else if ((*p & 0xF0u) == 0xE0u && end - p >= 3) {
-            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-            p += 3;
-        } else {
+        if (!next_code_point(p, end, cp)) {
             // Not what pdf_safe_text() gives: let libharu measure it as it would draw it.
             if (encoding_ == PdfEncoding::windows_1251) {
                 throw PdfNeedsUnicode();
@@ -308,15 +320,7 @@ const char* PdfCanvas::encode(std::string_view text) {
     const auto* end = p + text.size();
     while (p < end) {
         char32_t cp = 0;
-        if (*p < 0x80) {
-            cp = *p++;
-        } else if ((*p & 0xE0u) == 0xC0u && end - p >= 2) {
-            cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-            p += 2;
-        } else if ((*p & 0xF0u) == 0xE0u && end - p >= 3) {
-            cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-            p += 3;
-        } else {
+        if (!next_code_point(p, end, cp)) {
             throw PdfNeedsUnicode();
         }
         const unsigned char byte = windows_1251_byte(cp);

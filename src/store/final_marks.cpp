@@ -155,23 +155,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> period_subject_pairs(
     return out;
 }
 
-void for_each_period_mark(Database& db, std::int64_t year_id, const std::string& from,
-                          const std::string& to, const FinalsScope& scope,
-                          const std::function<void(const PeriodMarkRow&)>& visit) {
-    // Driven by the lessons of the dates (index lessons_date), each lesson's marks through the
-    // marks' unique key, which starts with the lesson. The unary plus keeps SQLite from starting
-    // at the rules of the year instead, which reads every lesson of the year to keep a quarter's.
-    Statement st = db.prepare(
-        "SELECT m.pupil_id, r.subject_id, m.id, l.date, l.lesson_no, m.work_type, m.value, "
-        "m.points, m.second_points FROM lessons l "
-        "JOIN timetable_rules r ON r.id = l.rule_id "
-        "JOIN marks m ON m.lesson_id = l.id "
-        "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3" +
-        scope_sql(scope, "m.pupil_id", "r.subject_id") +
-        " ORDER BY m.pupil_id, r.subject_id, l.date, l.lesson_no, m.id");
-    bind_scope(st, year_id, from, to, scope, true);
-    PeriodMarkRow row;
-    while (st.step() == Step::row) {
+void read_period_mark(const Statement& st, PeriodMarkRow& row) {
         row.pupil_id = st.get_int(0);
         row.subject_id = st.get_int(1);
         row.mark_id = st.get_int(2);
@@ -184,6 +168,23 @@ void for_each_period_mark(Database& db, std::int64_t year_id, const std::string&
         if (auto second = st.get_optional_int(8)) {
             row.second_points = static_cast<int>(*second);
         }
+}
+
+void for_each_period_mark(Database& db, std::int64_t year_id, const std::string& from,
+                          const std::string& to, const FinalsScope& scope,
+                          const std::function<void(const PeriodMarkRow&)>& visit) {
+    // Driven by the lessons of the dates (index lessons_date), each lesson's marks through the
+    // marks' unique key, which starts with the lesson. The unary plus keeps SQLite from starting
+    // at the rules of the year instead, which reads every lesson of the year to keep a quarter's.
+    Statement st = db.prepare(
+        std::string(period_mark_select) +
+        "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3" +
+        scope_sql(scope, "m.pupil_id", "r.subject_id") +
+        " ORDER BY m.pupil_id, r.subject_id, l.date, l.lesson_no, m.id");
+    bind_scope(st, year_id, from, to, scope, true);
+    PeriodMarkRow row;
+    while (st.step() == Step::row) {
+        read_period_mark(st, row);
         visit(row);
     }
 }

@@ -21,26 +21,12 @@ void for_each_mark_between(Database& db, std::int64_t year_id, const std::string
     // As for_each_period_mark: driven by the lessons of the dates, the unary plus keeping SQLite
     // from starting at the year's rules.
     Statement st = db.prepare(
-        "SELECT m.pupil_id, r.subject_id, m.id, l.date, l.lesson_no, m.work_type, m.value, "
-        "m.points, m.second_points FROM lessons l "
-        "JOIN timetable_rules r ON r.id = l.rule_id "
-        "JOIN marks m ON m.lesson_id = l.id "
+        std::string(period_mark_select) +
         "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3");
     st.bind(1, year_id).bind(2, from).bind(3, to);
     PeriodMarkRow row;
     while (st.step() == Step::row) {
-        row.pupil_id = st.get_int(0);
-        row.subject_id = st.get_int(1);
-        row.mark_id = st.get_int(2);
-        row.date = st.get_text(3);
-        row.lesson_no = static_cast<int>(st.get_int(4));
-        row.work_type = st.get_text(5);
-        row.value = st.get_text(6);
-        row.points = static_cast<int>(st.get_int(7));
-        row.second_points.reset();
-        if (auto second = st.get_optional_int(8)) {
-            row.second_points = static_cast<int>(*second);
-        }
+        read_period_mark(st, row);
         visit(row);
     }
 }
