@@ -35,7 +35,6 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-std::string today() { return domain::format_iso(today_moscow()); }
 
 // The permission target for acting on a pupil's or guardian's account: the pupil, or every
 // child of the guardian (any one in reach will do).
@@ -44,9 +43,9 @@ std::vector<domain::Target> person_targets(Session& s, const store::AccountRow& 
     if (!account.person_id) {
         return targets;
     }
-    for (const auto& g : store::roster_grants_of(s.db(), *account.person_id, today())) {
+    for (const auto& g : store::roster_grants_of(s.db(), *account.person_id, today_iso())) {
         if (g.role == domain::Role::student || g.role == domain::Role::guardian) {
-            targets.push_back(store::pupil_target(s.db(), *g.pupil_id, today()));
+            targets.push_back(store::pupil_target(s.db(), *g.pupil_id, today_iso()));
         }
     }
     return targets;
@@ -82,7 +81,7 @@ void require_power_over(Session& s, const store::AccountRow& account) {
                         "\": ask another administrator");
     }
     if (account.person_id) {
-        auto target = store::pupil_target(s.db(), *account.person_id, today());
+        auto target = store::pupil_target(s.db(), *account.person_id, today_iso());
         if (target.school_id != s.school_id()) {
             throw Error(ExitCode::no_permission,
                         "permission denied: account \"" + account.login +
@@ -135,7 +134,7 @@ report::Document account_listing(Session& s, const AccountFilter& f) {
     if (klass) {
         class_id = klass->id;
     }
-    for (const auto& row : store::list_accounts(s.db(), s.school_id(), class_id, today())) {
+    for (const auto& row : store::list_accounts(s.db(), s.school_id(), class_id, today_iso())) {
         std::string kind = row.kinds.empty() ? "other" : joined(row.kinds);
         if (f.kind && std::find(row.kinds.begin(), row.kinds.end(), *f.kind) == row.kinds.end() &&
             !(*f.kind == "other" && row.kinds.empty())) {
@@ -183,7 +182,7 @@ report::Document account_details(Session& s, const std::string& login) {
                                                  describe_scope(s.db(), g.grant) + ")"});
     }
     if (a.person_id) {
-        for (const auto& g : store::roster_grants_of(s.db(), *a.person_id, today())) {
+        for (const auto& g : store::roster_grants_of(s.db(), *a.person_id, today_iso())) {
             rows.push_back({std::string("role"), std::string(domain::to_string(g.role)) + " (" +
                                                      describe_scope(s.db(), g) +
                                                      ", from the roster)"});

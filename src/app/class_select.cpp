@@ -17,7 +17,7 @@ ClassRef select_class(Session& session, const std::string& text) {
         throw Error(ExitCode::usage, "--class \"" + text + "\": " + *reason);
     }
     const auto& name = std::get<domain::ClassName>(parsed);
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     auto year = store::current_year(session.db(), session.school_id(), today);
     if (!year) {
         throw Error(ExitCode::config, "the school has no academic year");

@@ -31,7 +31,6 @@ std::string name_of(Session& s, std::int64_t person_id) {
     return name ? domain::full_name(*name) : "#" + std::to_string(person_id);
 }
 
-std::string today() { return domain::format_iso(today_moscow()); }
 
 }  // namespace
 
@@ -41,7 +40,7 @@ ConsentRecorded record_consent(Session& s, const ConsentRequest& r) {
     if (r.pupil) {
         pupil = select_pupil(s, *r.pupil);
         s.require(domain::Permission::roster_write,
-                  store::pupil_target(s.db(), pupil->person_id, today()),
+                  store::pupil_target(s.db(), pupil->person_id, today_iso()),
                   "pupil " + pupil->short_name);
     } else {
         s.require(domain::Permission::roster_write);
@@ -107,7 +106,7 @@ RevokeResult revoke_consent(Session& s, std::int64_t id, const domain::Date& on,
              {"kind", row->kind},
              {"revoked_on", date},
              {"reason", reason}});
-    if (row->kind == "health" && date <= today()) {
+    if (row->kind == "health" && date <= today_iso()) {
         // Health data is kept only with consent (152-ФЗ art. 9, 10): revoked, it is destroyed.
         std::vector<std::int64_t> pupils =
             row->pupil_id ? std::vector<std::int64_t>{*row->pupil_id}
@@ -122,7 +121,7 @@ RevokeResult revoke_consent(Session& s, std::int64_t id, const domain::Date& on,
 
 report::Document list_consents(Session& s, const ConsentQuery& q) {
     store::ConsentFilter f;
-    f.on = today();
+    f.on = today_iso();
     std::string about = s.school_name();
     if (q.pupil) {
         PupilRef pupil = select_pupil(s, *q.pupil);

@@ -318,7 +318,7 @@ IssueResult issue_credentials(Session& s, const IssueRequest& r) {
 
     std::time_t now_t = now_seconds();
     std::string now = utc_iso(now_t);
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     domain::Date last_day = moscow_date(
         now_t + static_cast<std::time_t>(s.settings().activation_days) * 86400);
     std::string expires_at = end_of_moscow_day(last_day);

@@ -39,7 +39,7 @@ void place_in_class_or_group(Session& s, const std::string& text, domain::Grant&
         g.class_id = select_class(s, text).id;
         return;
     }
-    auto year = store::current_year(s.db(), s.school_id(), domain::format_iso(today_moscow()));
+    auto year = store::current_year(s.db(), s.school_id(), today_iso());
     if (year) {
         for (const auto& group : store::list_groups(s.db(), year->id)) {
             if (group.name == text) {

@@ -14,7 +14,6 @@
 namespace schoolctl::app {
 namespace {
 
-std::string today() { return domain::format_iso(today_moscow()); }
 
 std::string pe_name(const std::optional<std::string>& code) {
     if (!code) {
@@ -88,10 +87,10 @@ HealthSaved set_health(Session& s, const HealthRequest& r) {
         }
     }
     PupilRef pupil = select_pupil(s, r.pupil);
-    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today()),
+    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today_iso()),
               "pupil " + pupil.short_name);
     store::Transaction tx(s.db());
-    if (!store::has_consent(s.db(), pupil.person_id, "health", today())) {
+    if (!store::has_consent(s.db(), pupil.person_id, "health", today_iso())) {
         throw Error(ExitCode::data,
                     "no guardian of " + pupil.name +
                         " has given written consent to health data that holds today; record it "
@@ -130,7 +129,7 @@ HealthSaved set_health(Session& s, const HealthRequest& r) {
 
 bool remove_health(Session& s, const std::string& text) {
     PupilRef pupil = select_pupil(s, text);
-    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today()),
+    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today_iso()),
               "pupil " + pupil.short_name);
     store::Transaction tx(s.db());
     if (!store::delete_health(s.db(), pupil.person_id)) {
@@ -146,7 +145,7 @@ report::Document list_health(Session& s, const std::optional<std::string>& klass
     Scope scope = read_scope(s, klass, domain::Permission::roster_read);
     std::vector<store::HealthListing> shown;
     std::size_t hidden = 0;
-    for (auto& row : store::list_health(s.db(), s.school_id(), scope.class_id, today())) {
+    for (auto& row : store::list_health(s.db(), s.school_id(), scope.class_id, today_iso())) {
         if (row.consent_holds) {
             shown.push_back(std::move(row));
         } else {
@@ -169,7 +168,7 @@ report::Document list_health(Session& s, const std::optional<std::string>& klass
 std::string export_health(Session& s, const std::optional<std::string>& klass,
                           const ReportDestination& destination, std::ostream& stdout_stream) {
     Scope scope = read_scope(s, klass, domain::Permission::data_export);
-    auto rows = store::list_health(s.db(), s.school_id(), scope.class_id, today());
+    auto rows = store::list_health(s.db(), s.school_id(), scope.class_id, today_iso());
     std::vector<std::string> without;
     for (const auto& row : rows) {
         if (!row.consent_holds) {
@@ -198,7 +197,7 @@ std::size_t drop_health_without_consent(Session& s, const std::vector<std::int64
                                         const std::string& reason) {
     std::size_t dropped = 0;
     for (std::int64_t pupil : pupils) {
-        if (store::has_consent(s.db(), pupil, "health", today())) {
+        if (store::has_consent(s.db(), pupil, "health", today_iso())) {
             continue;
         }
         if (store::delete_health(s.db(), pupil)) {

@@ -80,7 +80,7 @@ std::vector<domain::Grant> effective_grants(store::Database& db, const store::Ac
     }
     if (account.person_id) {
         auto derived = store::roster_grants_of(db, *account.person_id,
-                                               domain::format_iso(today_moscow()));
+                                               today_iso());
         grants.insert(grants.end(), derived.begin(), derived.end());
     }
     return grants;

@@ -42,6 +42,8 @@ std::string utc_iso_after(std::time_t from, std::chrono::seconds delta) {
 
 domain::Date today_moscow() { return moscow_date(now_seconds()); }
 
+std::string today_iso() { return domain::format_iso(today_moscow()); }
+
 std::string end_of_moscow_day(const domain::Date& d) { return domain::format_iso(d) + "T21:00:00Z"; }
 
 domain::Date moscow_date(std::time_t t) {

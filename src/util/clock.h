@@ -16,6 +16,7 @@ std::string utc_iso(std::time_t t);                       // 2026-11-28T14:43:34
 std::string utc_iso_now();
 std::string utc_iso_after(std::time_t from, std::chrono::seconds delta);
 domain::Date today_moscow();                              // the school's calendar day (UTC+3)
+std::string today_iso();                                  // the same day, ISO: 2026-11-28
 domain::Date moscow_date(std::time_t t);
 // The instant a Moscow calendar day ends, in UTC: 2026-11-30 -> 2026-11-30T21:00:00Z. Codes
 // and tokens valid "until 30.11.2026" work through that whole day.

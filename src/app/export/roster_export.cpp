@@ -61,7 +61,7 @@ RosterExportSummary export_roster(Session& session, const RosterExportRequest& r
     // row is written only with the files.
     store::Transaction tx(session.db());
     LoadedRoster loaded =
-        load_roster(session.db(), school_of(session), domain::format_iso(today_moscow()));
+        load_roster(session.db(), school_of(session), today_iso());
     summary.warnings = loaded.warnings;
     std::filesystem::path written = request.out;
     if (request.format == RosterFormat::oneroster) {

@@ -28,7 +28,7 @@ std::string RowCells::operator[](std::size_t field) const {
 
 ImportRun::ImportRun(Session& s, const ImportRequest& r, ImportSummary& sum)
     : session(s), request(r), summary(sum), now(utc_iso_now()),
-      today(domain::format_iso(today_moscow())) {}
+      today(today_iso()) {}
 
 const store::YearRow& ImportRun::year() {
     if (!year_) {

@@ -27,7 +27,7 @@ ExcuseResult excuse_absences(Session& session, const ExcuseRequest& r) {
     PupilRef pupil = select_pupil(session, r.pupil);
     session.require(domain::Permission::attendance_write,
                     store::pupil_target(session.db(), pupil.person_id,
-                                        domain::format_iso(today_moscow())),
+                                        today_iso()),
                     "pupil " + pupil.short_name);
 
     store::Transaction tx(session.db());

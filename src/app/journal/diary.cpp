@@ -61,7 +61,7 @@ DiaryPage build_diary(Session& session, const DiaryRequest& request) {
     PupilRef pupil = select_pupil(session, request.pupil);
     session.require(domain::Permission::marks_read,
                     store::pupil_target(session.db(), pupil.person_id,
-                                        domain::format_iso(today_moscow())),
+                                        today_iso()),
                     "pupil " + pupil.short_name);
     store::Database& db = session.db();
     sys_days day{request.week};

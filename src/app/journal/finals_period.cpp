@@ -45,7 +45,7 @@ std::string PeriodChoice::label() const {
 }
 
 PeriodChoice select_period(Session& session, const std::string& text, bool exam_and_final) {
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     auto year = store::current_year(session.db(), session.school_id(), today);
     if (!year) {
         throw Error(ExitCode::config, "the school has no academic year (set [academic_year] in "
@@ -176,7 +176,7 @@ domain::MarkScale scale_for(const domain::Settings& settings, const std::string&
 domain::Target pupil_subject_target(Session& session, std::int64_t pupil_id,
                                     std::int64_t subject_id) {
     domain::Target t = store::pupil_target(session.db(), pupil_id,
-                                           domain::format_iso(today_moscow()));
+                                           today_iso());
     t.subject_id = subject_id;
     return t;
 }

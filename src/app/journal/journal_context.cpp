@@ -103,7 +103,7 @@ domain::Target JournalContext::access(const LessonAt& lesson,
         if (!t.class_id) {
             // A stream mixes classes: the pupil's class teacher keeps the pupil's attendance.
             t.class_id = store::pupil_target(session_.db(), *pupil,
-                                             domain::format_iso(today_moscow()))
+                                             today_iso())
                              .class_id;
         }
     }

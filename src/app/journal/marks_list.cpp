@@ -55,7 +55,7 @@ bool reads_some_subject(const Session& session, domain::Target target) {
 }  // namespace
 
 report::Document list_marks(Session& session, const MarkListRequest& r) {
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     auto year = store::current_year(session.db(), session.school_id(),
                                     r.from ? domain::format_iso(*r.from) : today);
     if (!year) {

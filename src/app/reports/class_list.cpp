@@ -47,7 +47,7 @@ report::Document build_class_list(Session& s, const ClassListRequest& request) {
         grade = std::get<domain::ClassName>(parsed).grade;
         letter = std::get<domain::ClassName>(parsed).letter;
     }
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     auto year = store::current_year(s.db(), s.school_id(), today);
     if (!year) {
         throw Error(ExitCode::config, "the school has no academic year");

@@ -38,7 +38,7 @@ report::Document build_unseen_report(Session& session, const UnseenRequest& requ
     session.require(domain::Permission::report_read, target, "class " + klass.name);
     session.require(domain::Permission::marks_read, target, "class " + klass.name);
     store::Database& db = session.db();
-    std::string today = domain::format_iso(today_moscow());
+    std::string today = today_iso();
     auto year = store::current_year(db, session.school_id(), today);
     if (!year) {
         throw Error(ExitCode::config, "the school has no academic year");
