@@ -18,15 +18,15 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 void print_counts(Context& ctx, const app::PurgeSummary& s) {
-    auto line = [&](const char* what, long long n) {
+    auto line = [&](const char* what, auto n) {
         ctx.out() << "  " << std::left << std::setw(24) << what << n << '\n';
     };
-    line("pupils", static_cast<long long>(s.pupils));
-    line("staff", static_cast<long long>(s.staff));
-    line("guardians", static_cast<long long>(s.guardians));
-    line("accounts deleted", static_cast<long long>(s.accounts));
-    line("consents deleted", static_cast<long long>(s.consents));
-    line("remarks deleted", static_cast<long long>(s.remarks));
+    line("pupils", s.pupils);
+    line("staff", s.staff);
+    line("guardians", s.guardians);
+    line("accounts deleted", s.accounts);
+    line("consents deleted", s.consents);
+    line("remarks deleted", s.remarks);
     line("guardian links removed", s.guardian_links);
     line("health records deleted", s.health_records);
     line("texts cleared", s.texts_cleared);

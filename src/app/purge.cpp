@@ -59,16 +59,8 @@ struct Traces {
 
     bool names_in_details(const std::string& details) const {
         nlohmann::json j = nlohmann::json::parse(details, nullptr, false);
-        if (j.is_discarded()) {
-            // Not JSON (never written so): look for the values in the text itself.
-            for (const std::string& v : values) {
-                if (details.find(v) != std::string::npos) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return names_in(j);
+        // Details that are not JSON (schoolctl never writes such) are read as one text.
+        return names_in(j.is_discarded() ? nlohmann::json(details) : j);
     }
 
     bool is_object(const store::AuditRecord& r) const {
@@ -87,10 +79,7 @@ Traces traces_of(const std::vector<store::PurgeCandidate>& people,
                  const store::PurgeOutcome& outcome) {
     Traces t;
     for (const auto& p : people) {
-        const char* type = p.kind == store::PurgedKind::pupil   ? "pupil"
-                           : p.kind == store::PurgedKind::staff ? "staff"
-                                                                : "guardian";
-        t.objects[type].insert(std::to_string(p.id));
+        t.objects[std::string(store::to_string(p.kind))].insert(std::to_string(p.id));
         t.objects["person"].insert(std::to_string(p.id));
         add_value(t, p.external_id.value_or(""));
         add_value(t, p.email);
@@ -143,9 +132,7 @@ std::vector<std::int64_t> redact_audit_rows(store::Database& db, const Traces& t
 
 PurgedPerson listed(const store::PurgeCandidate& c) {
     PurgedPerson p;
-    p.kind = c.kind == store::PurgedKind::pupil   ? "pupil"
-             : c.kind == store::PurgedKind::staff ? "staff"
-                                                  : "guardian";
+    p.kind = std::string(store::to_string(c.kind));
     p.name = domain::full_name(c.name);
     if (c.left_on) {
         p.left_on = domain::parse_date(*c.left_on);
@@ -180,7 +167,7 @@ PurgeSummary purge_left_people(Session& s, const PurgeRequest& request) {
             }
         }
         store::PurgeOutcome outcome = store::purge_people(
-            s.db(), people, purged_last_name, purged_actor, domain::format_iso(today_moscow()));
+            s.db(), people, purged_last_name, purged_actor, today_iso());
         summary.accounts = outcome.accounts.size();
         summary.consents = outcome.consents.size();
         summary.remarks = outcome.remarks.size();

@@ -110,15 +110,28 @@ std::vector<ConsentRow> list_consents(Database& db, std::int64_t school_id,
     return out;
 }
 
+std::string consent_holds_sql(std::string_view pupil, std::string_view kind,
+                              std::string_view on) {
+    std::string sql = "EXISTS (SELECT 1 FROM consents k WHERE k.kind = ";
+    sql += kind;
+    sql += " AND k.given_on <= ";
+    sql += on;
+    sql += " AND (k.revoked_on IS NULL OR k.revoked_on > ";
+    sql += on;
+    sql += ") AND (k.pupil_id = ";
+    sql += pupil;
+    sql += " OR (k.pupil_id IS NULL AND k.guardian_id IN (SELECT guardian_id FROM "
+           "guardian_links WHERE pupil_id = ";
+    sql += pupil;
+    sql += "))))";
+    return sql;
+}
+
 bool has_consent(Database& db, std::int64_t pupil_id, const std::string& kind,
                  const std::string& on) {
-    Statement st = db.prepare(
-        "SELECT 1 FROM consents c WHERE c.kind = ?2 AND c.given_on <= ?3 "
-        "AND (c.revoked_on IS NULL OR c.revoked_on > ?3) "
-        "AND (c.pupil_id = ?1 OR (c.pupil_id IS NULL AND c.guardian_id IN "
-        "(SELECT guardian_id FROM guardian_links WHERE pupil_id = ?1))) LIMIT 1");
+    Statement st = db.prepare("SELECT " + consent_holds_sql("?1", "?2", "?3"));
     st.bind_all(pupil_id, kind, on);
-    return st.step() == Step::row;
+    return st.step() == Step::row && st.get_int(0) != 0;
 }
 
 }  // namespace schoolctl::store

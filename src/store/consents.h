@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/person_name.h"
@@ -47,6 +48,9 @@ std::vector<ConsentRow> list_consents(Database& db, std::int64_t school_id,
 
 // Whether a guardian of the pupil has consented to `kind` on the date: given on or before it,
 // not revoked by then, naming the pupil or all of the guardian's children.
+// consent_holds_sql is that test as an SQL condition over the given column and parameters
+// ("h.pupil_id", "?4", "?2"), for queries that ask it of every row.
+std::string consent_holds_sql(std::string_view pupil, std::string_view kind, std::string_view on);
 bool has_consent(Database& db, std::int64_t pupil_id, const std::string& kind,
                  const std::string& on);
 

@@ -1,5 +1,7 @@
 #include "store/health.h"
 
+#include "store/consents.h"
+
 namespace schoolctl::store {
 
 std::optional<HealthRecord> find_health(Database& db, std::int64_t pupil_id) {
@@ -26,26 +28,21 @@ void save_health(Database& db, const HealthRecord& r) {
 bool delete_health(Database& db, std::int64_t pupil_id) {
     Statement st = db.prepare("DELETE FROM health_records WHERE pupil_id = ?");
     st.bind_all(pupil_id);
-    const std::int64_t before = db.total_changes();
     st.run();
-    return db.total_changes() > before;
+    return db.changes() > 0;
 }
 
 std::vector<HealthListing> list_health(Database& db, std::int64_t school_id,
                                        std::optional<std::int64_t> class_id,
                                        const std::string& on) {
-    // The consent test is store::has_consent's, for every row at once.
     Statement st = db.prepare(
         "SELECT h.pupil_id, h.health_group, h.pe_group, h.note, h.updated_at, p.last_name, "
         "p.first_name, p.middle_name, coalesce(p.external_id, ''), "
         "coalesce((SELECT c.grade || c.letter FROM class_memberships m JOIN classes c ON c.id = "
         "  m.class_id WHERE m.pupil_id = h.pupil_id AND m.from_date <= ?2 AND (m.to_date IS NULL "
-        "  OR m.to_date >= ?2) ORDER BY m.from_date DESC LIMIT 1), '') AS class_name, "
-        "EXISTS (SELECT 1 FROM consents k WHERE k.kind = 'health' AND k.given_on <= ?2 "
-        "  AND (k.revoked_on IS NULL OR k.revoked_on > ?2) AND (k.pupil_id = h.pupil_id OR "
-        "  (k.pupil_id IS NULL AND k.guardian_id IN (SELECT guardian_id FROM guardian_links "
-        "  WHERE pupil_id = h.pupil_id)))) "
-        "FROM health_records h JOIN people p ON p.id = h.pupil_id "
+        "  OR m.to_date >= ?2) ORDER BY m.from_date DESC LIMIT 1), '') AS class_name, " +
+        consent_holds_sql("h.pupil_id", "'health'", "?2") +
+        " FROM health_records h JOIN people p ON p.id = h.pupil_id "
         "WHERE p.school_id = ?1 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM class_memberships m "
         "  WHERE m.pupil_id = h.pupil_id AND m.class_id = ?3 AND m.from_date <= ?2 "
         "  AND (m.to_date IS NULL OR m.to_date >= ?2))) "

@@ -36,11 +36,10 @@ std::vector<std::int64_t> ids_of(Database& db, std::string_view sql) {
     return ids;
 }
 
-// Runs a statement and returns how many rows it changed.
+// Runs one statement and returns how many rows it changed.
 std::int64_t changed_by(Database& db, std::string_view sql) {
-    const std::int64_t before = db.total_changes();
     db.exec(sql);
-    return db.total_changes() - before;
+    return db.changes();
 }
 
 // The ids of the people being purged, for the statements below to join on.
@@ -57,6 +56,15 @@ std::string sql(std::string_view a, std::string_view in, std::string_view b = ""
 }
 
 }  // namespace
+
+std::string_view to_string(PurgedKind kind) {
+    switch (kind) {
+        case PurgedKind::pupil: return "pupil";
+        case PurgedKind::staff: return "staff";
+        case PurgedKind::guardian: return "guardian";
+    }
+    return "";
+}
 
 std::vector<PurgeCandidate> purge_candidates(Database& db, std::int64_t school_id,
                                              const std::string& left_before) {
@@ -102,9 +110,7 @@ PurgeOutcome purge_people(Database& db, const std::vector<PurgeCandidate>& candi
     {
         Statement add = db.prepare("INSERT INTO temp.purge_people(id, kind) VALUES (?, ?)");
         for (const PurgeCandidate& c : candidates) {
-            add.bind_all(c.id, c.kind == PurgedKind::pupil   ? "pupil"
-                               : c.kind == PurgedKind::staff ? "staff"
-                                                             : "guardian");
+            add.bind_all(c.id, to_string(c.kind));
             add.run();
             add.reset();
         }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/person_name.h"
@@ -13,6 +14,8 @@
 namespace schoolctl::store {
 
 enum class PurgedKind { pupil, staff, guardian };
+// "pupil", "staff", "guardian": as the audit log's object types name them.
+std::string_view to_string(PurgedKind kind);
 
 struct PurgeCandidate {
     std::int64_t id = 0;
