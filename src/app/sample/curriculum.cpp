@@ -56,6 +56,11 @@ Plan with(Plan base, const Plan& changes) {
     return base;
 }
 
+// 10–11: a universal profile with the deeper mathematics, physics and informatics.
+const Plan senior = {{"RUS", 2}, {"LIT", 3}, {"ENG", 3}, {"ALG", 4},  {"GEOM", 3},
+                     {"PROB", 1}, {"INF", 2}, {"HIST", 2}, {"SOC", 2}, {"GEO", 1},
+                     {"BIO", 2}, {"PHYS", 3}, {"CHEM", 2}, {"PE", 2}};
+
 const Plan& plan_codes(int grade) {
     static const std::vector<Plan> plans = {
         with(primary, {{"PE", 3}}),                // 1: 21 (≤ 21)
@@ -136,35 +141,8 @@ const Plan& plan_codes(int grade) {
          {"TECH", 1},
          {"OBZR", 1},
          {"PE", 2}}, // 9: 32 (≤ 33)
-        // 10–11: a universal profile with the deeper mathematics, physics and informatics.
-        {{"RUS", 2},
-         {"LIT", 3},
-         {"ENG", 3},
-         {"ALG", 4},
-         {"GEOM", 3},
-         {"PROB", 1},
-         {"INF", 2},
-         {"HIST", 2},
-         {"SOC", 2},
-         {"GEO", 1},
-         {"BIO", 2},
-         {"PHYS", 3},
-         {"CHEM", 2},
-         {"PE", 2}}, // 10: 32 + the pair (≤ 34)
-        {{"RUS", 2},
-         {"LIT", 3},
-         {"ENG", 3},
-         {"ALG", 4},
-         {"GEOM", 3},
-         {"PROB", 1},
-         {"INF", 2},
-         {"HIST", 2},
-         {"SOC", 2},
-         {"GEO", 1},
-         {"BIO", 2},
-         {"PHYS", 3},
-         {"CHEM", 2},
-         {"PE", 2}}, // 11: 32 + the pair
+        senior, // 10: 32 + the pair (≤ 34)
+        senior, // 11: the same
     };
     return plans.at(static_cast<std::size_t>(grade - 1));
 }
