@@ -64,7 +64,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         // stored: headcount and attendance only.
         const domain::Marking marking = grade_marking(session.settings(), klass.grade);
         const bool unmarked = marking == domain::Marking::unmarked;
-        auto subjects = unmarked ? std::vector<store::SubjectRow>{} : grid.subjects_of(ids);
+        auto subjects = grid.subjects_of(ids, klass.grade);
 
         report::Section& section = class_section(doc, scope, k);
         section.table.columns = {{w("Показатель", "Indicator"), 34},

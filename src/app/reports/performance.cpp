@@ -141,8 +141,7 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         // A grade taught without marks has no columns of marks, whatever an older computation
         // stored: the pupils and their attendance.
         const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
-        const auto subjects =
-            unmarked ? std::vector<store::SubjectRow>{} : grid.subjects_of(ids);
+        const auto subjects = grid.subjects_of(ids, klass.grade);
         // The exam column where the class sat an exam in the subject; the final column in every
         // subject once the class has final marks (the forms of grades 9 and 11).
         const bool finals =

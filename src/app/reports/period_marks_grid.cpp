@@ -19,7 +19,7 @@ std::string document_dates(const ReportScope& scope) {
 
 PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
                                  const std::vector<std::string>& periods)
-    : periods_(periods) {
+    : settings_(session.settings()), periods_(periods) {
     store::Database& db = session.db();
     store::for_each_final_value(
         db, year_id,
@@ -70,6 +70,14 @@ std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
         }
     }
     return out;
+}
+
+std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
+    const std::vector<std::int64_t>& pupils, int grade) const {
+    if (domain::taught_without_marks(settings_, grade)) {
+        return {};
+    }
+    return subjects_of(pupils);
 }
 
 domain::Marking grade_marking(const domain::Settings& settings, int grade) {

@@ -29,6 +29,10 @@ public:
                             const std::string& period) const;
     // The school's subjects (in the school's order) in which any of the pupils has a mark.
     std::vector<store::SubjectRow> subjects_of(const std::vector<std::int64_t>& pupils) const;
+    // The same for pupils of one class of `grade`: none for a grade taught without marks
+    // (marks.unmarked_grades), whatever a teacher's override from before stored.
+    std::vector<store::SubjectRow> subjects_of(const std::vector<std::int64_t>& pupils,
+                                               int grade) const;
 
 private:
     struct Entry {
@@ -36,6 +40,7 @@ private:
         std::size_t period = 0;  // index into periods_
         std::string value;
     };
+    const domain::Settings& settings_;
     std::vector<std::string> periods_;
     // By pupil: a pupil's dozen subjects × few periods are scanned, not a school-wide map.
     std::unordered_map<std::int64_t, std::vector<Entry>> marks_;

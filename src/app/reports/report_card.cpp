@@ -88,8 +88,7 @@ void build_report_cards(
                 t.columns.push_back(std::move(c));
             }
             const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
-            const auto subjects = unmarked ? std::vector<store::SubjectRow>{}
-                                           : grid.subjects_of({p.pupil_id});
+            const auto subjects = grid.subjects_of({p.pupil_id}, klass.grade);
             // After the year: the exam and the final mark, once the pupil has any of them.
             std::vector<std::string> whole_year{std::string(year_period)};
             for (std::string_view extra : {exam_period, final_period}) {
