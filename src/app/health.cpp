@@ -162,6 +162,11 @@ report::Document list_health(Session& s, const std::optional<std::string>& klass
     if (shown.empty() && hidden == 0) {
         doc.sections.front().notes.push_back("Записей нет: schoolctl health set.");
     }
+    // Health data is a special category: who looked at it, and at how many records, is kept.
+    store::Transaction tx(s.db());
+    s.audit("health.list", "school", std::to_string(s.school_id()),
+            {{"about", scope.about}, {"rows", shown.size()}});
+    tx.commit();
     return doc;
 }
 

@@ -37,6 +37,7 @@ bool remove_health(Session& session, const std::string& pupil);
 
 // Permission roster.read on the school or the class. Only the records whose consent holds
 // today; a note counts those left out (their consent was revoked or their guardian unlinked).
+// Audited (health.list) with the row count: reading health data is recorded.
 report::Document list_health(Session& session, const std::optional<std::string>& klass);
 
 // Permission data.export: the records written to a file. Refused (exit 65, nothing written)
