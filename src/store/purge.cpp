@@ -43,17 +43,9 @@ std::int64_t changed_by(Database& db, std::string_view sql) {
 }
 
 // The ids of the people being purged, for the statements below to join on.
-constexpr std::string_view pupils_in = "(SELECT id FROM temp.purge_people WHERE kind = 'pupil')";
-constexpr std::string_view staff_in = "(SELECT id FROM temp.purge_people WHERE kind = 'staff')";
-constexpr std::string_view guardians_in =
-    "(SELECT id FROM temp.purge_people WHERE kind = 'guardian')";
-
-std::string sql(std::string_view a, std::string_view in, std::string_view b = "") {
-    std::string s(a);
-    s += in;
-    s += b;
-    return s;
-}
+const std::string pupils_in = "(SELECT id FROM temp.purge_people WHERE kind = 'pupil')";
+const std::string staff_in = "(SELECT id FROM temp.purge_people WHERE kind = 'staff')";
+const std::string guardians_in = "(SELECT id FROM temp.purge_people WHERE kind = 'guardian')";
 
 }  // namespace
 
@@ -128,23 +120,22 @@ PurgeOutcome purge_people(Database& db, const std::vector<PurgeCandidate>& candi
         "WHERE person_id IN (SELECT id FROM temp.purge_people)");
 
     // What refers to the people: their accounts (tokens and grants go with them), grants to
-    // see a purged child, consents, diary receipts, remarks, guardian links.
-    db.exec(sql("DELETE FROM role_grants WHERE pupil_id IN ", pupils_in));
+    // see a purged child, consents, health records, diary receipts, remarks, guardian links.
+    db.exec("DELETE FROM role_grants WHERE pupil_id IN " + pupils_in);
     db.exec("DELETE FROM accounts WHERE id IN (SELECT id FROM temp.purge_accounts)");
-    out.consents = ids_of(db, sql("SELECT id FROM consents WHERE pupil_id IN ", pupils_in,
-                                  sql(" OR guardian_id IN ", guardians_in, " ORDER BY id")));
-    db.exec(sql("DELETE FROM consents WHERE pupil_id IN ", pupils_in,
-                sql(" OR guardian_id IN ", guardians_in)));
-    out.health_records = changed_by(db, sql("DELETE FROM health_records WHERE pupil_id IN ",
-                                            pupils_in));
-    db.exec(sql("DELETE FROM seen_receipts WHERE pupil_id IN ", pupils_in,
-                sql(" OR guardian_id IN ", guardians_in)));
-    out.remarks = ids_of(db, sql("SELECT id FROM remarks WHERE pupil_id IN ", pupils_in,
-                                 " ORDER BY id"));
-    db.exec(sql("DELETE FROM remarks WHERE pupil_id IN ", pupils_in));
-    out.guardian_links = changed_by(db, sql("DELETE FROM guardian_links WHERE pupil_id IN ",
-                                            pupils_in,
-                                            sql(" OR guardian_id IN ", guardians_in)));
+    out.consents = ids_of(db, "SELECT id FROM consents WHERE pupil_id IN " + pupils_in +
+                                  " OR guardian_id IN " + guardians_in + " ORDER BY id");
+    db.exec("DELETE FROM consents WHERE pupil_id IN " + pupils_in + " OR guardian_id IN " +
+            guardians_in);
+    out.health_records = changed_by(db, "DELETE FROM health_records WHERE pupil_id IN " +
+                                            pupils_in);
+    db.exec("DELETE FROM seen_receipts WHERE pupil_id IN " + pupils_in +
+            " OR guardian_id IN " + guardians_in);
+    out.remarks = ids_of(db, "SELECT id FROM remarks WHERE pupil_id IN " + pupils_in +
+                                 " ORDER BY id");
+    db.exec("DELETE FROM remarks WHERE pupil_id IN " + pupils_in);
+    out.guardian_links = changed_by(db, "DELETE FROM guardian_links WHERE pupil_id IN " +
+                                            pupils_in + " OR guardian_id IN " + guardians_in);
 
     // Free text written about a pupil: the marks and absences themselves stay.
     for (auto [table, column] : {std::pair{"marks", "comment"}, {"attendance", "note"},
@@ -152,10 +143,10 @@ PurgeOutcome purge_people(Database& db, const std::vector<PurgeCandidate>& candi
                                  {"final_marks", "override_reason"}}) {
         out.texts_cleared += changed_by(
             db, std::string("UPDATE ") + table + " SET " + column + " = '' WHERE " + column +
-                    " <> '' AND pupil_id IN " + std::string(pupils_in));
+                    " <> '' AND pupil_id IN " + pupils_in);
     }
 
-    db.exec(sql("DELETE FROM people WHERE id IN ", guardians_in));
+    db.exec("DELETE FROM people WHERE id IN " + guardians_in);
     {
         Statement rename = db.prepare(
             "UPDATE people SET last_name = ?1, first_name = '№ ' || id, middle_name = '', "
@@ -165,9 +156,9 @@ PurgeOutcome purge_people(Database& db, const std::vector<PurgeCandidate>& candi
         rename.bind_all(placeholder_last, today);
         rename.run();
     }
-    db.exec(sql("UPDATE pupils SET left_reason = NULL, family_key = NULL WHERE person_id IN ",
-                pupils_in));
-    db.exec(sql("UPDATE staff SET position = '' WHERE person_id IN ", staff_in));
+    db.exec("UPDATE pupils SET left_reason = NULL, family_key = NULL WHERE person_id IN " +
+            pupils_in);
+    db.exec("UPDATE staff SET position = '' WHERE person_id IN " + staff_in);
     {
         Statement actor = db.prepare(
             "UPDATE imports SET actor = ? WHERE account_id IN (SELECT id FROM "
