@@ -41,12 +41,21 @@ std::vector<MembershipRow> year_group_memberships(Database& db, std::int64_t yea
                        year_id);
 }
 
-std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id) {
+std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id,
+                                           const std::optional<std::string>& from,
+                                           const std::optional<std::string>& to) {
+    // With dates, driven by the lessons' date index (the unary plus keeps SQLite from starting
+    // at the year's rules, which would visit every lesson of the year).
+    const bool dated = from && to;
     Statement st = db.prepare(
-        "SELECT l.id, l.date, l.lesson_no, r.subject_id, r.class_id, r.group_id, "
-        "coalesce(l.substitute_id, l.teacher_id), l.status FROM lessons l "
-        "JOIN timetable_rules r ON r.id = l.rule_id WHERE r.year_id = ?");
+        std::string("SELECT l.id, l.date, l.lesson_no, r.subject_id, r.class_id, r.group_id, "
+                    "coalesce(l.substitute_id, l.teacher_id), l.status FROM lessons l "
+                    "JOIN timetable_rules r ON r.id = l.rule_id ") +
+        (dated ? "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3" : "WHERE r.year_id = ?1"));
     st.bind(1, year_id);
+    if (dated) {
+        st.bind(2, *from).bind(3, *to);
+    }
     std::vector<JournalLessonRow> out;
     while (st.step() == Step::row) {
         JournalLessonRow l;

@@ -32,8 +32,11 @@ struct JournalLessonRow {
     bool cancelled = false;
 };
 
-// Every lesson of the year, in no particular order.
-std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id);
+// Every lesson of the year, in no particular order; with `from` and `to` (ISO) only those
+// dated in [from, to].
+std::vector<JournalLessonRow> year_lessons(Database& db, std::int64_t year_id,
+                                           const std::optional<std::string>& from = std::nullopt,
+                                           const std::optional<std::string>& to = std::nullopt);
 
 // (id, name) of the year's classes («5А»), the year's groups and the school's subjects.
 using NamedId = std::pair<std::int64_t, std::string>;

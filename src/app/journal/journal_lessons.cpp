@@ -78,7 +78,8 @@ auto on_date(const Entries& entries, const std::string& date) {
 
 }  // namespace
 
-JournalLessons::JournalLessons(store::Database& db, std::int64_t year_id) {
+JournalLessons::JournalLessons(store::Database& db, std::int64_t year_id,
+                               const std::optional<domain::DateRange>& dates) {
     auto membership = [](const store::MembershipRow& m) {
         return Membership{m.target_id, m.from_date, m.to_date, day_number(m.from_date),
                           m.to_date ? day_number(*m.to_date) : std::numeric_limits<int>::max()};
@@ -93,7 +94,13 @@ JournalLessons::JournalLessons(store::Database& db, std::int64_t year_id) {
         groups_of_[m.pupil_id].push_back(ms);
         group_members_[m.target_id].emplace_back(m.pupil_id, std::move(ms));
     }
-    for (auto& l : store::year_lessons(db, year_id)) {
+    std::optional<std::string> from;
+    std::optional<std::string> to;
+    if (dates) {
+        from = iso_of(dates->start);
+        to = iso_of(dates->end);
+    }
+    for (auto& l : store::year_lessons(db, year_id, from, to)) {
         Key key{l.group_id.has_value(), l.group_id.value_or(l.class_id.value_or(0)),
                 l.subject_id};
         int day = day_number(l.date);
@@ -402,10 +409,10 @@ std::vector<JournalLesson> JournalLessons::day_of(std::int64_t pupil_id,
     return out;
 }
 
-std::map<std::string, int> JournalLessons::lessons_per_day(std::int64_t pupil_id,
-                                                           const domain::Date& from,
-                                                           const domain::Date& to) const {
-    std::map<std::string, int> out;
+std::vector<LessonDay> JournalLessons::lessons_per_day(std::int64_t pupil_id,
+                                                      const domain::Date& from,
+                                                      const domain::Date& to) const {
+    std::vector<LessonDay> out;
     auto classes = classes_of_.find(pupil_id);
     if (classes == classes_of_.end()) {
         return out;
@@ -416,7 +423,10 @@ std::map<std::string, int> JournalLessons::lessons_per_day(std::int64_t pupil_id
         return std::any_of(classes->second.begin(), classes->second.end(),
                            [&](const Membership& m) { return m.covers(day); });
     };
-    auto count = [&](bool group, const Membership& m) {
+    // Every lesson's day, then counted: each pupil's tally asks for this, so a sort of a few
+    // hundred numbers beats a map keyed by date.
+    std::vector<int> days;
+    auto collect = [&](bool group, const Membership& m) {
         const int lo = std::max(first, m.from_day);
         const int hi = std::min(last, m.to_day);
         if (lo > hi) {
@@ -432,18 +442,25 @@ std::map<std::string, int> JournalLessons::lessons_per_day(std::int64_t pupil_id
                                       [](const Entry& x, int d) { return x.day < d; });
             for (; e != list.end() && e->day <= hi; ++e) {
                 if (!e->cancelled && (!group || in_a_class(e->day))) {
-                    ++out[e->lesson.date];
+                    days.push_back(e->day);
                 }
             }
         }
     };
     for (const auto& m : classes->second) {
-        count(false, m);
+        collect(false, m);
     }
     if (auto groups = groups_of_.find(pupil_id); groups != groups_of_.end()) {
         for (const auto& m : groups->second) {
-            count(true, m);
+            collect(true, m);
         }
+    }
+    std::sort(days.begin(), days.end());
+    for (int day : days) {
+        if (out.empty() || out.back().day != day) {
+            out.push_back({day, 0});
+        }
+        ++out.back().lessons;
     }
     return out;
 }

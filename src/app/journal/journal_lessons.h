@@ -12,6 +12,7 @@
 
 #include "app/session.h"
 #include "domain/date.h"
+#include "domain/settings.h"
 
 namespace schoolctl::app {
 
@@ -33,10 +34,19 @@ struct LessonMiss {
     std::string reason;
 };
 
+// A day the pupil had lessons, and how many.
+struct LessonDay {
+    int day = 0;  // days since 01.01.1970 (std::chrono::sys_days)
+    int lessons = 0;
+};
+
 class JournalLessons {
 public:
     // The lessons of the academic year `year_id` and who was in which class and group when.
-    JournalLessons(store::Database& db, std::int64_t year_id);
+    // With `dates`, only the lessons dated within them: a report of a quarter reads a quarter of
+    // the year's lessons, and asks of no others.
+    JournalLessons(store::Database& db, std::int64_t year_id,
+                   const std::optional<domain::DateRange>& dates = std::nullopt);
 
     // The pupil's lesson of the subject on the date; with `lesson_no` the one at that number
     // (needed only when the pupil has two lessons of the subject that day). A cancelled lesson,
@@ -54,9 +64,9 @@ public:
 
     // How many scheduled lessons (cancelled ones not counted) the pupil had on each day of
     // [from, to] while in a class: what a missed day and the share of missed lessons are
-    // measured against. Days without a lesson are left out.
-    std::map<std::string, int> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
-                                               const domain::Date& to) const;
+    // measured against. Days without a lesson are left out; the days are in order.
+    std::vector<LessonDay> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
+                                           const domain::Date& to) const;
 
     // How many scheduled lessons of the subject the pupil has in [from, to] (not cancelled), in
     // the classes and groups the pupil is in on each date.

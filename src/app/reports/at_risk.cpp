@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
+#include <tuple>
+#include <unordered_map>
 
 #include "app/journal/finals_inputs.h"
 #include "app/journal/journal_lessons.h"
@@ -100,48 +103,73 @@ private:
 void find_runs(const JournalLessons& lessons, const RollPupil& p, const Date& to,
                std::span<const store::AbsenceRow> rows, std::size_t index, int min_length,
                ClassFindings& findings) {
-    std::map<std::string, int> per_day = lessons.lessons_per_day(p.pupil_id, p.from, to);
-    std::map<std::string, std::pair<int, bool>> missed;  // date → (lessons missed, all ill)
+    const std::vector<LessonDay> per_day = lessons.lessons_per_day(p.pupil_id, p.from, to);
+    struct Missed {
+        int lessons = 0;
+        bool all_ill = true;
+    };
+    std::vector<Missed> missed(per_day.size());  // by the day's place in per_day
     for (const auto& a : rows) {
         if (a.code == "late") {
             continue;
         }
-        auto& m = missed.try_emplace(a.date, 0, true).first->second;
-        ++m.first;
-        m.second = m.second && a.code == "ill";
+        const int day = absence_day(a);
+        auto it = std::lower_bound(per_day.begin(), per_day.end(), day,
+                                   [](const LessonDay& d, int n) { return d.day < n; });
+        if (it == per_day.end() || it->day != day) {
+            continue;
+        }
+        Missed& m = missed[static_cast<std::size_t>(it - per_day.begin())];
+        ++m.lessons;
+        m.all_ill = m.all_ill && a.code == "ill";
     }
-    std::string first;
-    std::string last;
+    auto date_of = [](int day) { return Date(sys_days(days(day))); };
+    int first = 0;
+    int last = 0;
     int length = 0;
     bool all_ill = true;
     auto close = [&] {
         if (length >= min_length) {
-            findings.run(index, *domain::parse_date(first), *domain::parse_date(last), length,
-                         all_ill);
+            findings.run(index, date_of(first), date_of(last), length, all_ill);
         }
         length = 0;
         all_ill = true;
     };
-    for (const auto& [date, n] : per_day) {
-        auto it = missed.find(date);
-        if (it == missed.end() || it->second.first < n) {
+    for (std::size_t i = 0; i < per_day.size(); ++i) {
+        if (missed[i].lessons < per_day[i].lessons) {
             close();
             continue;
         }
         if (length == 0) {
-            first = date;
+            first = per_day[i].day;
         }
-        last = date;
+        last = per_day[i].day;
         ++length;
-        all_ill = all_ill && it->second.second;
+        all_ill = all_ill && missed[i].all_ill;
     }
     close();
 }
 
 // The period's pupils and each (pupil, subject) pair's marks so far, for the whole school.
 struct PeriodData {
-    std::map<std::int64_t, store::PeriodPupil> pupils;
-    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<domain::WeightedMark>> marks;
+    struct PairMarks {
+        std::int64_t pupil_id = 0;
+        std::int64_t subject_id = 0;
+        std::vector<domain::WeightedMark> marks;
+    };
+    std::unordered_map<std::int64_t, store::PeriodPupil> pupils;
+    std::vector<PairMarks> pairs;  // by pupil, then subject
+
+    // The pupil's pairs, by subject.
+    std::span<const PairMarks> of(std::int64_t pupil_id) const {
+        auto first = std::lower_bound(pairs.begin(), pairs.end(), pupil_id,
+                                      [](const PairMarks& p, std::int64_t id) {
+                                          return p.pupil_id < id;
+                                      });
+        auto last = std::find_if(first, pairs.end(),
+                                 [&](const PairMarks& p) { return p.pupil_id != pupil_id; });
+        return {first, last};
+    }
 };
 
 PeriodData load_period(store::Database& db, FinalsInputs& inputs, std::int64_t year_id,
@@ -153,20 +181,36 @@ PeriodData load_period(store::Database& db, FinalsInputs& inputs, std::int64_t y
         std::int64_t id = p.pupil_id;
         d.pupils.emplace(id, std::move(p));
     }
-    for (const auto& pair : store::period_subject_pairs(db, year_id, from, end, everyone)) {
-        if (d.pupils.count(pair.first) != 0) {
-            d.marks[pair];
+    for (const auto& [pupil, subject] :
+         store::period_subject_pairs(db, year_id, from, end, everyone)) {
+        if (d.pupils.count(pupil) != 0) {
+            d.pairs.push_back({pupil, subject, {}});
         }
+    }
+    std::sort(d.pairs.begin(), d.pairs.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.pupil_id, a.subject_id) < std::tie(b.pupil_id, b.subject_id);
+    });
+    // A pair's place by its ids, for the scan below: a hash lookup a mark.
+    using Ids = std::pair<std::int64_t, std::int64_t>;
+    struct IdsHash {
+        std::size_t operator()(const Ids& ids) const {
+            return std::hash<std::int64_t>()(ids.first * 1000003 + ids.second);
+        }
+    };
+    std::unordered_map<Ids, std::size_t, IdsHash> place;
+    place.reserve(d.pairs.size());
+    for (std::size_t i = 0; i < d.pairs.size(); ++i) {
+        place.emplace(Ids{d.pairs[i].pupil_id, d.pairs[i].subject_id}, i);
     }
     // In no particular order: a period mark is a sum over its marks, and a work type the
     // configuration lacks is only skipped here, never listed.
     store::for_each_mark_between(db, year_id, from, so_far, [&](const store::PeriodMarkRow& m) {
-        auto it = d.marks.find({m.pupil_id, m.subject_id});
-        if (it == d.marks.end()) {
+        auto it = place.find(Ids{m.pupil_id, m.subject_id});
+        if (it == place.end()) {
             return;
         }
         if (auto w = inputs.weighted(m, d.pupils.at(m.pupil_id))) {
-            it->second.push_back(*w);
+            d.pairs[it->second].marks.push_back(*w);
         }
     });
     return d;
@@ -239,25 +283,23 @@ report::Document build_at_risk_report(Session& session, const ReportScope& scope
                              .first;
             }
             const PeriodData& data = cached->second;
-            using Pair = std::pair<std::int64_t, std::int64_t>;
-            std::map<Pair, const std::vector<domain::WeightedMark>*> marks;
-            for (const auto& [pair, list] : data.marks) {
-                auto pupil = data.pupils.find(pair.first);
-                if (pupil != data.pupils.end() && pupil->second.class_id == klass.id &&
-                    index.count(pair.first) != 0) {
-                    marks.emplace(pair, &list);
-                }
-            }
-            for (const auto& [pair, list] : marks) {
-                const domain::MarkScale& scale = inputs.scale_of_subject(pair.second);
-                if (!scale.takes_marks()) {
+            for (const auto& [pupil_id, i] : index) {
+                auto pupil = data.pupils.find(pupil_id);
+                if (pupil == data.pupils.end() || pupil->second.class_id != klass.id) {
                     continue;
                 }
-                auto pm = domain::compute_period_mark(*list, scale, policy, def->min_marks);
-                int remaining = lessons.subject_lessons(pair.first, pair.second,
-                                                        plus_days(so_far, 1), end);
-                findings.marks(index.at(pair.first), inputs.subject(pair.second).name, pm, scale,
-                               min_marks, remaining, days_left, end, options.warn_days);
+                for (const auto& pair : data.of(pupil_id)) {
+                    const domain::MarkScale& scale = inputs.scale_of_subject(pair.subject_id);
+                    if (!scale.takes_marks()) {
+                        continue;
+                    }
+                    auto pm = domain::compute_period_mark(pair.marks, scale, policy,
+                                                          def->min_marks);
+                    int remaining = lessons.subject_lessons(pupil_id, pair.subject_id,
+                                                            plus_days(so_far, 1), end);
+                    findings.marks(i, inputs.subject(pair.subject_id).name, pm, scale,
+                                   min_marks, remaining, days_left, end, options.warn_days);
+                }
             }
         }
 

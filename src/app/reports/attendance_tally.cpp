@@ -3,6 +3,7 @@
 #include "domain/indicators.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <string>
 
@@ -44,30 +45,38 @@ AttendanceTally& AttendanceTally::operator+=(const AttendanceTally& o) {
     return *this;
 }
 
+int absence_day(const store::AbsenceRow& absence) {
+    auto d = domain::parse_date(absence.date);
+    return d ? static_cast<int>(std::chrono::sys_days(*d).time_since_epoch().count()) : -1;
+}
+
 AttendanceTally tally_attendance(const JournalLessons& lessons, std::int64_t pupil_id,
                                  const domain::Date& from, const domain::Date& to,
                                  std::span<const store::AbsenceRow> absences) {
     AttendanceTally t;
-    std::map<std::string, int> per_day = lessons.lessons_per_day(pupil_id, from, to);
-    for (const auto& [date, n] : per_day) {
-        t.lessons += n;
+    const std::vector<LessonDay> per_day = lessons.lessons_per_day(pupil_id, from, to);
+    for (const auto& d : per_day) {
+        t.lessons += d.lessons;
         ++t.days;
     }
-    struct Day {
+    struct Missed {
         int missed = 0;
         int ill = 0;
         int unexcused = 0;
     };
-    std::map<std::string, Day> days;
+    std::vector<Missed> missed(per_day.size());  // by the day's place in per_day
     for (const auto& a : absences) {
-        if (per_day.count(a.date) == 0) {
+        const int day = absence_day(a);
+        auto it = std::lower_bound(per_day.begin(), per_day.end(), day,
+                                   [](const LessonDay& d, int n) { return d.day < n; });
+        if (it == per_day.end() || it->day != day) {
             continue;  // outside the dates, or a day the pupil had no lesson
         }
         if (a.code == "late") {
             ++t.late;
             continue;
         }
-        Day& d = days[a.date];
+        Missed& d = missed[static_cast<std::size_t>(it - per_day.begin())];
         ++t.missed;
         ++d.missed;
         if (a.code == "ill") {
@@ -80,8 +89,9 @@ AttendanceTally tally_attendance(const JournalLessons& lessons, std::int64_t pup
             ++d.unexcused;
         }
     }
-    for (const auto& [date, d] : days) {
-        if (d.missed < per_day[date]) {
+    for (std::size_t i = 0; i < per_day.size(); ++i) {
+        const Missed& d = missed[i];
+        if (d.missed == 0 || d.missed < per_day[i].lessons) {
             continue;
         }
         ++t.days_missed;

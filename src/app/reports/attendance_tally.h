@@ -47,6 +47,9 @@ private:
     std::map<std::int64_t, std::pair<std::size_t, std::size_t>> ranges_;  // [first, last)
 };
 
+// The absence's date as a day number, as LessonDay counts days (-1 for no date).
+int absence_day(const store::AbsenceRow& absence);
+
 // The pupil's tally for [from, to]. `absences` are the pupil's rows (any order); rows outside
 // the dates, or on a day the pupil had no lesson, are not counted.
 AttendanceTally tally_attendance(const JournalLessons& lessons, std::int64_t pupil_id,

@@ -44,7 +44,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
     }
     store::Database& db = session.db();
     const std::string& period = scope.period->code;
-    PeriodMarksGrid grid(session, scope.year_id, {period});
+    PeriodMarksGrid grid(session, scope, {period});
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
     const AbsenceIndex& absences = scope.absences(db);

@@ -197,7 +197,7 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
     }
     std::optional<PeriodMarksGrid> grid;
     if (needs_marks) {
-        grid.emplace(session, scope.year_id, std::vector<std::string>{scope.period->code});
+        grid.emplace(session, scope, std::vector<std::string>{scope.period->code});
     }
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);

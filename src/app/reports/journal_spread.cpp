@@ -158,7 +158,7 @@ report::Document build_journal_spread(Session& session, const ReportScope& scope
     const bool with_period_mark = scope.period.has_value();
     std::optional<PeriodMarksGrid> grid;
     if (with_period_mark) {
-        grid.emplace(session, scope.year_id, std::vector<std::string>{scope.period->code});
+        grid.emplace(session, scope, std::vector<std::string>{scope.period->code});
         report::Column c(scope.period->is_year() ? std::string(w("Год", "Year"))
                                                  : scope.period->code,
                          4, report::Align::center);

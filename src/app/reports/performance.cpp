@@ -112,7 +112,7 @@ report::Document build_performance_report(Session& session, const ReportScope& s
         wanted.emplace_back(exam_period);
         wanted.emplace_back(final_period);
     }
-    PeriodMarksGrid grid(session, scope.year_id, wanted);
+    PeriodMarksGrid grid(session, scope, wanted);
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
     const AbsenceIndex& absences = scope.absences(db);

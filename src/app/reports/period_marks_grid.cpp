@@ -17,20 +17,17 @@ std::string document_dates(const ReportScope& scope) {
 
 }  // namespace
 
-PeriodMarksGrid::PeriodMarksGrid(Session& session, std::int64_t year_id,
+PeriodMarksGrid::PeriodMarksGrid(Session& session, const ReportScope& scope,
                                  const std::vector<std::string>& periods)
     : settings_(session.settings()), periods_(periods) {
     store::Database& db = session.db();
-    store::for_each_final_value(
-        db, year_id,
-        [&](std::int64_t pupil, std::int64_t subject, const std::string& period,
-            std::string&& value) {
-            const auto p = std::find(periods_.begin(), periods_.end(), period);
-            if (p != periods_.end()) {
-                marks_[pupil].push_back(
-                    {subject, static_cast<std::size_t>(p - periods_.begin()), std::move(value)});
-            }
-        });
+    for (const FinalValue& f : scope.final_values(db)) {
+        const auto p = std::find(periods_.begin(), periods_.end(), f.period);
+        if (p != periods_.end()) {
+            marks_[f.pupil_id].push_back(
+                {f.subject_id, static_cast<std::size_t>(p - periods_.begin()), f.value});
+        }
+    }
     subjects_ = store::list_subjects(db, session.school_id());
     std::sort(subjects_.begin(), subjects_.end(),
               [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -22,7 +22,8 @@ namespace schoolctl::app {
 class PeriodMarksGrid {
 public:
     // The final marks of `periods` ("Q1", "year", …) of the scope's year, for every pupil.
-    PeriodMarksGrid(Session& session, std::int64_t year_id, const std::vector<std::string>& periods);
+    PeriodMarksGrid(Session& session, const ReportScope& scope,
+                    const std::vector<std::string>& periods);
 
     // The final mark, "" when none.
     const std::string& mark(std::int64_t pupil_id, std::int64_t subject_id,

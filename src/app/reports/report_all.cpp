@@ -104,8 +104,8 @@ std::vector<ReportAllFile> build_all_reports(
 
     // With a second core, the early warning (it reads the quarter's marks: the slowest document
     // to build) and the school summary (every period's marks, for its trend) are built beside
-    // the others on a connection of their own, once the scope's shared caches are filled: they
-    // then only read them, and every builder only reads the database.
+    // the others on a connection of their own. The scope's shared caches are filled by whichever
+    // builder asks first, and every builder only reads the database.
     std::exception_ptr side_failure;
     std::jthread side;
     // The early warning first: its files are the larger, and the last document built is the
@@ -119,9 +119,6 @@ std::vector<ReportAllFile> build_all_reports(
             {F::xlsx, F::pdf});
     };
     if (threads > 1) {
-        scope.journal_lessons(session.db());
-        scope.rolls(session.db());
-        scope.absences(session.db());
         queue.add_producer();
         side = std::jthread([&, reader = session.second_connection()] {
             try {

@@ -53,7 +53,7 @@ void build_report_cards(
     every_period.emplace_back(year_period);
     every_period.emplace_back(exam_period);
     every_period.emplace_back(final_period);
-    PeriodMarksGrid grid(session, scope.year_id, every_period);
+    PeriodMarksGrid grid(session, scope, every_period);
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
     const AbsenceIndex& absences = scope.absences(db);

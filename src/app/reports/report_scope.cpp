@@ -40,26 +40,41 @@ std::string current_period_code(Session& session) {
 }  // namespace
 
 const JournalLessons& ReportScope::journal_lessons(store::Database& db) const {
-    if (!lessons_) {
-        lessons_ = std::make_shared<const JournalLessons>(db, year_id);
-    }
-    return *lessons_;
+    Caches& c = *caches_;
+    std::call_once(c.lessons_read,
+                   [&] { c.lessons = std::make_unique<const JournalLessons>(db, year_id, dates); });
+    return *c.lessons;
 }
 
 const std::vector<store::RollRow>& ReportScope::rolls(store::Database& db) const {
-    if (!rolls_) {
-        rolls_ = std::make_shared<const std::vector<store::RollRow>>(store::class_rolls(
-            db, year_id, domain::format_iso(dates.start), domain::format_iso(dates.end)));
-    }
-    return *rolls_;
+    Caches& c = *caches_;
+    std::call_once(c.rolls_read, [&] {
+        c.rolls = store::class_rolls(db, year_id, domain::format_iso(dates.start),
+                                     domain::format_iso(dates.end));
+    });
+    return c.rolls;
 }
 
 const AbsenceIndex& ReportScope::absences(store::Database& db) const {
-    if (!absences_) {
-        absences_ = std::make_shared<const AbsenceIndex>(store::absences_between(
+    Caches& c = *caches_;
+    std::call_once(c.absences_read, [&] {
+        c.absences = std::make_unique<const AbsenceIndex>(store::absences_between(
             db, year_id, domain::format_iso(dates.start), domain::format_iso(dates.end)));
-    }
-    return *absences_;
+    });
+    return *c.absences;
+}
+
+const std::vector<FinalValue>& ReportScope::final_values(store::Database& db) const {
+    Caches& c = *caches_;
+    std::call_once(c.finals_read, [&] {
+        store::for_each_final_value(db, year_id,
+                                    [&](std::int64_t pupil, std::int64_t subject,
+                                        const std::string& code, std::string&& value) {
+                                        c.finals.push_back({pupil, subject, code,
+                                                            std::move(value)});
+                                    });
+    });
+    return c.finals;
 }
 
 domain::DateRange ReportScope::dates_for(int grade) const {

@@ -4,6 +4,7 @@
 // and in which language (--lang ru|en: the forms are Russian, English is for others reading).
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,14 @@ struct ReportScopeRequest {
     ReportLang lang = ReportLang::ru;
 };
 
+// A period or year mark as the forms show it (the override, else the computed mark).
+struct FinalValue {
+    std::int64_t pupil_id = 0;
+    std::int64_t subject_id = 0;
+    std::string period;  // Q1, year, exam, final
+    std::string value;
+};
+
 struct ReportScope {
     std::int64_t year_id = 0;
     std::string year_name;                 // «2026/27»
@@ -50,13 +59,18 @@ struct ReportScope {
     domain::Date today;       // attendance counts up to today: later lessons are yet to come
     Words words;
 
-    // The year's lessons and memberships, read on first use and shared by every report built
-    // on this scope (`report all` builds six).
+    // The lessons of `dates` and the year's memberships, read on first use and shared by every
+    // report built on this scope (`report all` builds six).
     const JournalLessons& journal_lessons(store::Database& db) const;
     // Who was in which class during `dates` (cut to a class's own dates by class_roll), and
     // every absence of `dates`: read once, like the lessons.
     const std::vector<store::RollRow>& rolls(store::Database& db) const;
     const AbsenceIndex& absences(store::Database& db) const;
+    // Every period, year, exam and final mark of the year: what the grids of marks are made
+    // from (report cards, performance, class and school summaries), read once for them all.
+    const std::vector<FinalValue>& final_values(store::Database& db) const;
+    // Each is read by the first report to ask, on its connection, while another thread asking
+    // waits: `report all` builds on two connections at once.
 
     // The dates that apply to a grade: its own definition of the period, or `dates`.
     domain::DateRange dates_for(int grade) const;
@@ -64,9 +78,14 @@ struct ReportScope {
     std::string dates_label(int grade) const;
 
 private:
-    mutable std::shared_ptr<const JournalLessons> lessons_;
-    mutable std::shared_ptr<const std::vector<store::RollRow>> rolls_;
-    mutable std::shared_ptr<const AbsenceIndex> absences_;
+    struct Caches {
+        std::once_flag lessons_read, rolls_read, absences_read, finals_read;
+        std::unique_ptr<const JournalLessons> lessons;
+        std::vector<store::RollRow> rolls;
+        std::unique_ptr<const AbsenceIndex> absences;
+        std::vector<FinalValue> finals;
+    };
+    std::shared_ptr<Caches> caches_ = std::make_shared<Caches>();
 };
 
 // Resolves the options and checks report.read: on each class named (a class teacher may report

@@ -165,7 +165,7 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     }
     std::vector<std::string> wanted = codes;
     wanted.emplace_back(year_period);
-    PeriodMarksGrid grid(session, scope.year_id, wanted);
+    PeriodMarksGrid grid(session, scope, wanted);
     const JournalLessons& lessons = scope.journal_lessons(db);
     const auto& rolls = scope.rolls(db);
     const AbsenceIndex& absences = scope.absences(db);
