@@ -1,20 +1,21 @@
 // The floor `schoolctl report all` is measured against: the same workbooks, sheets and cells
-// written with libxlsxwriter, and the same PDF files and pages written with libharu, with
-// nothing else — no database, no report model, no layout, no styles beyond a bold header.
-// Each sheet holds rows × columns cells (two text columns, the rest numbers); each PDF page a
-// ruled grid of Cyrillic text in embedded Liberation Sans (regular, and bold for the first
-// line, as a report's header), as many lines, cells a line and characters a cell as the
-// report's pages have on average, with fonts of the kind the report's file has (Unicode CID
-// fonts, or single-byte Windows-1251 TrueType fonts).
+// with the same values written with libxlsxwriter, and the same PDF files and pages with the
+// same text written with libharu, with nothing else — no database, no report model, no layout,
+// no styles beyond a border for blank boxes. Each PDF page is a ruled grid: each line of text
+// of the report's page a row, each piece of it a cell with its box, in embedded Liberation
+// Sans (bold for the page's first line, as a report's header), with fonts of the kind the
+// report's file has (Unicode CID fonts, or single-byte Windows-1251 TrueType fonts).
+// Not written: merged cells, column widths, frozen panes, print setup, conditional formats
+// and charts, which the report's workbooks have.
 // The files are written on as many threads as the report run used, one file per task.
 //
 //     bench_raw_reports [--threads N] MANIFEST OUT_DIR
 //
-// MANIFEST has one line per file (scripts/bench-reports.sh writes it from the report run):
-//     xlsx NAME ROWSxCOLS [ROWSxCOLS ...]     one sheet each
-//     pdf NAME PAGES LINES_PER_PAGE CELLS_PER_LINE CHARS_PER_CELL [unicode|cp1251]
-// Prints the files, cells and pages written and the wall time in seconds.
+// MANIFEST is what scripts/report_manifest.py writes from the report run: every cell and every
+// line of text of every file (see there). Prints the files, cells and pages written and the
+// wall time in seconds.
 #include <hpdf.h>
+#include <iconv.h>
 #include <malloc.h>
 #include <xlsxwriter.h>
 
@@ -22,8 +23,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -31,51 +32,59 @@
 
 namespace {
 
-struct Sheet {
-    int rows = 0;
-    int cols = 0;
+struct Cell {
+    int col = 0;
+    char kind = 'b';    // n: number, s: text, b: blank box
+    std::string text;   // s
+    double number = 0;  // n
 };
+
+struct Row {
+    int index = 0;
+    std::vector<Cell> cells;
+};
+
+struct Sheet {
+    std::string title;
+    std::vector<Row> rows;
+};
+
+using Line = std::vector<std::string>;  // the pieces of a line of text
+using Page = std::vector<Line>;
 
 struct Task {
     bool pdf = false;
     std::string name;
     std::vector<Sheet> sheets;  // xlsx
-    int pages = 0;              // pdf
-    int lines = 0;
-    int cells = 0;
-    int chars = 0;
-    bool cp1251 = false;  // single-byte fonts instead of Unicode ones
+    std::vector<Page> pages;    // pdf
+    bool cp1251 = false;        // single-byte fonts instead of Unicode ones
 };
 
 const char* const font_path = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
 const char* const bold_path = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
-// Text for the cells, cut to each cell's length: Cyrillic with Ё, digits and punctuation.
-const std::u32string text_pool =
-    U"Ёлкин Пётр Сергеевич 5А Математика н/а 4 5 3 92,00 Щукина Дарья 01.09.2026 Успеваемость";
-const char* const surnames[] = {"Ёлкин Пётр", "Иванова Мария", "Соколов Артём", "Щукина Дарья",
-                                "Фёдоров Илья", "Кузнецова Алёна", "Смирнов Егор"};
 
-std::string utf8(const std::u32string& text) {
-    std::string out;
-    for (char32_t cp : text) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else {  // the pool is Cyrillic and ASCII: two bytes at most
-            out += static_cast<char>(0xC0u | (cp >> 6));
-            out += static_cast<char>(0x80u | (cp & 0x3Fu));
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t tab = line.find('\t', start);
+        out.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+        if (tab == std::string::npos) {
+            return out;
         }
+        start = tab + 1;
     }
-    return out;
 }
 
-// The pool's text in Windows-1251: ASCII, А..я, Ё and ё.
-std::string windows_1251(const std::u32string& text) {
+std::string unescape(const std::string& text) {
     std::string out;
-    for (char32_t cp : text) {
-        out += static_cast<char>(cp < 0x80    ? cp
-                                 : cp == U'Ё' ? 0xA8
-                                 : cp == U'ё' ? 0xB8
-                                              : cp - 0x0410 + 0xC0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) {
+            char c = text[++i];
+            out += c == 't' ? '\t' : c == 'n' ? '\n' : c;
+        } else {
+            out += text[i];
+        }
     }
     return out;
 }
@@ -88,42 +97,61 @@ std::vector<Task> read_manifest(const std::string& path) {
     std::vector<Task> tasks;
     std::string line;
     int line_no = 0;
+    auto fail = [&](const std::string& why) {
+        throw std::runtime_error(path + ":" + std::to_string(line_no) + ": " + why);
+    };
     while (std::getline(in, line)) {
         ++line_no;
-        std::istringstream words(line);
-        std::string kind;
-        Task t;
-        if (!(words >> kind >> t.name)) {
+        if (line.empty()) {
             continue;
         }
-        if (kind == "xlsx") {
-            std::string dims;
-            while (words >> dims) {
-                Sheet s;
-                if (std::sscanf(dims.c_str(), "%dx%d", &s.rows, &s.cols) != 2) {
-                    throw std::runtime_error(path + ":" + std::to_string(line_no) +
-                                             ": sheet size \"" + dims + "\" is not ROWSxCOLS");
+        if (line.rfind("xlsx ", 0) == 0) {
+            tasks.push_back(Task{false, line.substr(5), {}, {}, false});
+        } else if (line.rfind("pdf ", 0) == 0) {
+            std::size_t space = line.rfind(' ');
+            std::string fonts = line.substr(space + 1);
+            if (space <= 4 || (fonts != "unicode" && fonts != "cp1251")) {
+                fail("a pdf line is `pdf NAME unicode|cp1251`");
+            }
+            tasks.push_back(Task{true, line.substr(4, space - 4), {}, {}, fonts == "cp1251"});
+        } else if (tasks.empty()) {
+            fail("content before the first file");
+        } else if (line.rfind("sheet\t", 0) == 0 && !tasks.back().pdf) {
+            tasks.back().sheets.push_back({unescape(line.substr(6)), {}});
+        } else if (line.rfind("row\t", 0) == 0 && !tasks.back().pdf &&
+                   !tasks.back().sheets.empty()) {
+            std::vector<std::string> fields = split_tabs(line);
+            Row row;
+            row.index = std::atoi(fields[1].c_str());
+            for (std::size_t i = 2; i < fields.size(); ++i) {
+                const std::string& f = fields[i];
+                std::size_t comma = f.find(',');
+                if (comma == std::string::npos || comma + 1 >= f.size()) {
+                    fail("a cell is COL,nNUMBER, COL,sTEXT or COL,b");
                 }
-                t.sheets.push_back(s);
+                Cell c;
+                c.col = std::atoi(f.c_str());
+                c.kind = f[comma + 1];
+                if (c.kind == 'n') {
+                    c.number = std::strtod(f.c_str() + comma + 2, nullptr);
+                } else if (c.kind == 's') {
+                    c.text = unescape(f.substr(comma + 2));
+                }
+                row.cells.push_back(std::move(c));
             }
-        } else if (kind == "pdf") {
-            t.pdf = true;
-            if (!(words >> t.pages >> t.lines >> t.cells >> t.chars)) {
-                throw std::runtime_error(path + ":" + std::to_string(line_no) +
-                                         ": a pdf line needs PAGES, LINES_PER_PAGE, "
-                                         "CELLS_PER_LINE and CHARS_PER_CELL");
+            tasks.back().sheets.back().rows.push_back(std::move(row));
+        } else if (line == "page" && tasks.back().pdf) {
+            tasks.back().pages.emplace_back();
+        } else if (line.rfind("line\t", 0) == 0 && tasks.back().pdf &&
+                   !tasks.back().pages.empty()) {
+            std::vector<std::string> pieces = split_tabs(line.substr(5));
+            for (auto& p : pieces) {
+                p = unescape(p);
             }
-            std::string fonts;
-            if (words >> fonts && fonts != "unicode" && fonts != "cp1251") {
-                throw std::runtime_error(path + ":" + std::to_string(line_no) +
-                                         ": fonts \"" + fonts + "\" is not unicode or cp1251");
-            }
-            t.cp1251 = fonts == "cp1251";
+            tasks.back().pages.back().push_back(std::move(pieces));
         } else {
-            throw std::runtime_error(path + ":" + std::to_string(line_no) + ": unknown kind \"" +
-                                     kind + "\"");
+            fail("unexpected line \"" + line.substr(0, 40) + "\"");
         }
-        tasks.push_back(std::move(t));
     }
     return tasks;
 }
@@ -134,24 +162,25 @@ long write_workbook(const Task& t, const std::string& dir) {
     if (wb == nullptr) {
         throw std::runtime_error("cannot create " + t.name);
     }
-    lxw_format* bold = workbook_add_format(wb);
-    format_set_bold(bold);
+    lxw_format* box = workbook_add_format(wb);
+    format_set_border(box, LXW_BORDER_THIN);
     long cells = 0;
-    int n = 0;
     for (const auto& s : t.sheets) {
-        lxw_worksheet* ws = workbook_add_worksheet(wb, ("Лист" + std::to_string(++n)).c_str());
-        for (int c = 0; c < s.cols; ++c) {
-            worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), "Заголовок", bold);
-        }
-        for (int r = 1; r < s.rows; ++r) {
-            worksheet_write_number(ws, static_cast<lxw_row_t>(r), 0, r, nullptr);
-            worksheet_write_string(ws, static_cast<lxw_row_t>(r), 1, surnames[r % 7], nullptr);
-            for (int c = 2; c < s.cols; ++c) {
-                worksheet_write_number(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
-                                       2 + (r * 7 + c) % 4, nullptr);
+        lxw_worksheet* ws = workbook_add_worksheet(wb, s.title.c_str());
+        for (const auto& r : s.rows) {
+            auto row = static_cast<lxw_row_t>(r.index);
+            for (const auto& c : r.cells) {
+                auto col = static_cast<lxw_col_t>(c.col);
+                if (c.kind == 'n') {
+                    worksheet_write_number(ws, row, col, c.number, nullptr);
+                } else if (c.kind == 's') {
+                    worksheet_write_string(ws, row, col, c.text.c_str(), nullptr);
+                } else {
+                    worksheet_write_blank(ws, row, col, box);
+                }
+                ++cells;
             }
         }
-        cells += static_cast<long>(s.rows) * s.cols;
     }
     if (workbook_close(wb) != LXW_NO_ERROR) {
         throw std::runtime_error("cannot write " + t.name);
@@ -164,6 +193,33 @@ void on_pdf_error(HPDF_STATUS error, HPDF_STATUS detail, void*) {
                              std::to_string(detail));
 }
 
+// UTF-8 text in Windows-1251, as a single-byte font draws it (iconv, characters outside the
+// code page dropped: the report's file had none, or it would have Unicode fonts).
+class ToCp1251 {
+public:
+    ToCp1251() : cd_(iconv_open("CP1251//IGNORE", "UTF-8")) {
+        if (cd_ == reinterpret_cast<iconv_t>(-1)) {
+            throw std::runtime_error("iconv cannot convert UTF-8 to CP1251");
+        }
+    }
+    ~ToCp1251() { iconv_close(cd_); }
+    ToCp1251(const ToCp1251&) = delete;
+    ToCp1251& operator=(const ToCp1251&) = delete;
+    std::string operator()(const std::string& utf8) {
+        std::string out(utf8.size(), '\0');
+        char* in = const_cast<char*>(utf8.data());
+        std::size_t in_left = utf8.size();
+        char* to = out.data();
+        std::size_t out_left = out.size();
+        iconv(cd_, &in, &in_left, &to, &out_left);
+        out.resize(out.size() - out_left);
+        return out;
+    }
+
+private:
+    iconv_t cd_;
+};
+
 void write_pdf(const Task& t, const std::string& dir) {
     HPDF_Doc pdf = HPDF_New(on_pdf_error, nullptr);
     try {
@@ -175,35 +231,32 @@ void write_pdf(const Task& t, const std::string& dir) {
             HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, font_path, HPDF_TRUE), encoder);
         HPDF_Font bold =
             HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE), encoder);
-        std::vector<std::string> texts;  // a cell's text for each start in the pool
-        for (std::size_t i = 0; i < text_pool.size(); ++i) {
-            const std::u32string text = text_pool.substr(i, static_cast<std::size_t>(t.chars));
-            texts.push_back(t.cp1251 ? windows_1251(text) : utf8(text));
-        }
-        const int cols = std::max(1, t.cells);
-        for (int p = 0; p < t.pages; ++p) {
+        ToCp1251 to_cp1251;
+        for (const Page& lines : t.pages) {
             HPDF_Page page = HPDF_AddPage(pdf);
             HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
             const float left = 36, top = 559, width = 770;
-            const float row_h = std::min(20.0F, 520.0F / static_cast<float>(std::max(1, t.lines)));
-            const float col_w = width / static_cast<float>(cols);
+            const float row_h =
+                std::min(20.0F, 520.0F / static_cast<float>(std::max<std::size_t>(1, lines.size())));
             // A ruled grid: every cell's box, as a report's table draws it.
             HPDF_Page_SetLineWidth(page, 0.5);
-            for (int r = 0; r < t.lines; ++r) {
-                for (int c = 0; c < cols; ++c) {
+            for (std::size_t r = 0; r < lines.size(); ++r) {
+                const float col_w = width / static_cast<float>(lines[r].size());
+                for (std::size_t c = 0; c < lines[r].size(); ++c) {
                     HPDF_Page_Rectangle(page, left + static_cast<float>(c) * col_w,
                                         top - static_cast<float>(r + 1) * row_h, col_w, row_h);
                 }
             }
             HPDF_Page_Stroke(page);
             HPDF_Page_BeginText(page);
-            for (int r = 0; r < t.lines; ++r) {
+            for (std::size_t r = 0; r < lines.size(); ++r) {
                 HPDF_Page_SetFontAndSize(page, r == 0 ? bold : font, std::min(9.0F, row_h * 0.7F));
+                const float col_w = width / static_cast<float>(lines[r].size());
                 float y = top - static_cast<float>(r + 1) * row_h + row_h * 0.25F;
-                for (int c = 0; c < cols; ++c) {
+                for (std::size_t c = 0; c < lines[r].size(); ++c) {
+                    const std::string& text = lines[r][c];
                     HPDF_Page_TextOut(page, left + 2 + static_cast<float>(c) * col_w, y,
-                                      texts[static_cast<std::size_t>(r * 7 + c) % texts.size()]
-                                          .c_str());
+                                      t.cp1251 ? to_cp1251(text).c_str() : text.c_str());
                 }
             }
             HPDF_Page_EndText(page);
@@ -249,7 +302,7 @@ int main(int argc, char** argv) {
                 for (std::size_t i = next++; i < tasks.size(); i = next++) {
                     if (tasks[i].pdf) {
                         write_pdf(tasks[i], dir);
-                        pages += tasks[i].pages;
+                        pages += static_cast<long>(tasks[i].pages.size());
                     } else {
                         cells += write_workbook(tasks[i], dir);
                     }

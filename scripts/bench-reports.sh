@@ -5,8 +5,8 @@
 # class and school summaries and the early warning as XLSX and PDF (80 sheets each), and 2,000
 # report cards as PDF — on both cores and on one.
 # Prints wall time, CPU time and peak RSS per run, the cells and pages written, and the time
-# bench_raw_reports (bench/raw_report_writers.cpp) takes to write the same files with the raw
-# libraries on the same two threads (docs/PERFORMANCE.md, "Reports"); the figures also go to
+# bench_raw_reports (bench/raw_report_writers.cpp) takes to write the same cells and text with
+# the raw libraries on the same two threads (docs/PERFORMANCE.md, "Reports"); the figures also go to
 # build/bench/reports.json.
 # A benchmark, not a test: it reports MISS but exits 0 when a target is missed.
 #
@@ -91,9 +91,9 @@ echo "-- written: $(find "$tmp/out2" -name '*.xlsx' | wc -l) workbooks ($cells c
 echo "-- at LIBRARY-NOTES' single-thread rates the raw libraries would take $notes s"
 verdict() { awk "BEGIN{exit !($1)}" && echo PASS || echo MISS; }
 echo "$(verdict "$wall2 <= 10")  every standard report of Q1: $wall2 s wall (target <= 10 s)"
-# The raw baseline: bench/raw_report_writers.cpp writes the same workbooks (sheets of as many
-# rows and cells) and PDF files (as many pages of as many lines) with libxlsxwriter and libharu
-# alone, on the same two threads.
+# The raw baseline: bench/raw_report_writers.cpp writes the same workbooks (every cell with its
+# value) and PDF files (every page with its lines of text, ruled as a grid) with libxlsxwriter and
+# libharu alone, on the same two threads.
 raw_bin="$(dirname "$bin")/bench_raw_reports"
 if [ -x "$raw_bin" ]; then
     "$py" "$root/scripts/report_manifest.py" "$tmp/out2" > "$tmp/manifest"
