@@ -29,10 +29,11 @@ std::vector<RemarkRow> remarks_of(Statement& st) {
 
 std::vector<RemarkRow> pupil_remarks(Database& db, std::int64_t pupil_id, const std::string& from,
                                      const std::string& to) {
-    Statement st = db.prepare(std::string(remark_columns) +
-                              "WHERE pupil_id = ? AND date BETWEEN ? AND ? ORDER BY date, id");
-    st.bind_all(pupil_id, from, to);
-    return remarks_of(st);
+    // Cached: a run of report cards asks this for every pupil of the school.
+    auto st = db.cached(std::string(remark_columns) +
+                        "WHERE pupil_id = ? AND date BETWEEN ? AND ? ORDER BY date, id");
+    st->bind_all(pupil_id, from, to);
+    return remarks_of(*st);
 }
 
 std::vector<RemarkRow> lesson_remarks(Database& db, std::int64_t lesson_id) {
