@@ -94,6 +94,12 @@ RevokeResult revoke_consent(Session& s, std::int64_t id, const domain::Date& on,
     if (row->revoked_on) {
         return out;  // already revoked: the first date stands
     }
+    // A revocation takes effect when it is received (and health data is destroyed then, below):
+    // one dated ahead would leave the data in place with nothing to remove it on that day.
+    if (on > today_moscow()) {
+        throw Error(ExitCode::data, "the revocation is dated " + domain::format_ru(on) +
+                                        ", after today: record it when it is received");
+    }
     const std::string date = domain::format_iso(on);
     if (date < row->given_on) {
         throw Error(ExitCode::data, "consent " + out.description + " was given on " +
@@ -106,7 +112,7 @@ RevokeResult revoke_consent(Session& s, std::int64_t id, const domain::Date& on,
              {"kind", row->kind},
              {"revoked_on", date},
              {"reason", reason}});
-    if (row->kind == "health" && date <= today_iso()) {
+    if (row->kind == "health") {
         // Health data is kept only with consent (152-ФЗ art. 9, 10): revoked, it is destroyed.
         std::vector<std::int64_t> pupils =
             row->pupil_id ? std::vector<std::int64_t>{*row->pupil_id}
