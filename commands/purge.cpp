@@ -45,8 +45,10 @@ CommandInfo PurgeCommand::info() const {
 
 void PurgeCommand::add_cli(CLI::App& app) {
     app.add_option("--left-before", left_before_,
-                   "Purge the pupils and staff who left before this day: DD.MM.YYYY")
-        ->required();
+                   "Purge the pupils and staff who left before this day (DD.MM.YYYY or "
+                   "YYYY-MM-DD)")
+        ->required()
+        ->type_name("DATE");
     app.add_flag("--dry-run", dry_run_,
                  "List who would be purged and count what would go; change nothing");
 }
