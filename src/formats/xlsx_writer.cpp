@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unistd.h>
 #include <utility>
@@ -24,6 +25,7 @@ namespace {
 
 constexpr std::uint8_t paper_a4 = 9;
 constexpr std::size_t max_string_chars = 32767; // Excel's limit for one cell
+constexpr double line_height = 15.0;             // points: a line of the default 11-point font
 
 class Workbook;
 
@@ -174,6 +176,43 @@ std::string truncate_chars(const std::string& s, std::size_t limit) {
     return s;
 }
 
+std::size_t char_count(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+    }));
+}
+
+// How many lines a wrapped title takes in a column `width` characters wide (Excel's unit, the
+// width of a digit), wrapping at spaces as Excel does and breaking a word too long for a line.
+// A bold Cyrillic letter is about as wide as a digit (half a character goes to the margins), a
+// regular one about a tenth narrower.
+enum class Weight { regular, bold };
+int wrapped_lines(std::string_view text, double width, Weight weight) {
+    const auto room = static_cast<std::size_t>(
+        std::max(1.0, weight == Weight::bold ? width - 0.5 : width * 1.1));
+    int lines = 1;
+    std::size_t used = 0;  // characters on the current line
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        std::size_t word = char_count(text.substr(start, end - start));
+        if (used > 0 && used + 1 + word > room) {
+            ++lines;  // the word goes to the next line
+            used = 0;
+        }
+        used += (used > 0 ? 1 : 0) + word;
+        while (used > room) {  // a word longer than the line breaks where the line ends
+            ++lines;
+            used -= room;
+        }
+        start = end + 1;
+    }
+    return lines;
+}
+
 // Writes one section to its sheet, top to bottom (constant_memory accepts rows only in order).
 class SheetWriter {
   public:
@@ -195,6 +234,12 @@ class SheetWriter {
               row, col);
     }
     void cell(lxw_col_t col, const report::Cell& cell, report::Align align);
+    // The current row's height for `lines` lines of text, when more than one.
+    void fit_row(int lines) {
+        if (lines > 1) {
+            check(worksheet_set_row(sheet_, row_, line_height * lines, nullptr), row_, 0);
+        }
+    }
     void group_row(const report::Table& table);
     void table(const report::Table& table);
     void highlights(const report::Table& table);
@@ -288,6 +333,15 @@ void SheetWriter::table(const report::Table& table) {
     first_header_ = row_;
     group_row(table);
     rows_.titles = row_;
+    // Titles and text cells wrap, but a row keeps the height of one line unless told
+    // (LibreOffice does not fit it to wrapped text when it opens the file): each row is given
+    // the lines its longest text needs, before its cells (constant_memory writes a row once).
+    auto width = [&](std::size_t c) { return std::clamp(table.columns[c].width, 1.0, 255.0); };
+    int lines = 1;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        lines = std::max(lines, wrapped_lines(table.columns[c].title, width(c), Weight::bold));
+    }
+    fit_row(lines);
     for (lxw_col_t c = 0; c < ncols; ++c) {
         const auto& column = table.columns[c];
         check(worksheet_set_column(sheet_, c, c, std::clamp(column.width, 1.0, 255.0), nullptr),
@@ -297,6 +351,13 @@ void SheetWriter::table(const report::Table& table) {
     ++row_;
     rows_.first = row_;
     for (const auto& row : table.rows) {
+        lines = 1;
+        for (std::size_t c = 0; c < row.size() && c < table.columns.size(); ++c) {
+            if (const auto* text = std::get_if<std::string>(&row[c])) {
+                lines = std::max(lines, wrapped_lines(*text, width(c), Weight::regular));
+            }
+        }
+        fit_row(lines);
         for (lxw_col_t c = 0; c < ncols; ++c) {
             cell(c, c < row.size() ? row[c] : report::Cell{}, table.columns[c].align);
         }

@@ -92,6 +92,15 @@ def attendance(path):
     rules = [str(rule.formula) for cf in ws.conditional_formatting for rule in cf.rules]
     check(any("30" in r for r in rules), f"attendance: no 30 % rule: {rules}")
     del total
+    # Wrapped text gets the row height it needs («Уроков по расписанию» in a column nine
+    # digits wide takes three lines); a row of short text keeps the default height.
+    titles = next((i for i, r in enumerate(rows, 1) if r[0] == "№"), None)
+    check(titles is not None, "attendance: no row of column titles")
+    if titles:
+        height = ws.row_dimensions[titles].height
+        check(height is not None and height >= 45, f"attendance: titles' row height {height}")
+        check(ws.row_dimensions[titles + 1].height is None,
+              f"attendance: first pupil's row height {ws.row_dimensions[titles + 1].height}")
 
 
 def school_summary(path):
