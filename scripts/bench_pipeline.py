@@ -307,6 +307,7 @@ def main():
             results["district"] = district(args, build, bin_path, work)
         if args.with_targets:
             results["targets"] = topic_targets(args.build)
+        print_summary(results)
     except Failed as e:
         print(f"bench_pipeline: {e}", file=sys.stderr)
         return 1
@@ -398,6 +399,16 @@ def topic_targets(build):
                 verdicts.append({"script": script, "pass": line.startswith("PASS"),
                                  "what": line[4:].strip()})
     return verdicts
+
+
+def print_summary(results):
+    """Every target of the run in one list: the pipeline's, then each topic's."""
+    lines = [(c["pass"], "pipeline", c["what"]) for c in results["school"]["checks"]]
+    lines += [(c["pass"], "pipeline", c["what"]) for c in results.get("district", {}).get("checks", [])]
+    lines += [(t["pass"], t["script"], t["what"]) for t in results.get("targets", [])]
+    print(f"\n== Targets: {sum(ok for ok, _, _ in lines)} of {len(lines)} met")
+    for ok, where, what in lines:
+        print(f"{verdict(ok)}  [{where}] {what}")
 
 
 def cpu_model():
