@@ -207,11 +207,12 @@ void check_request(const MarkRequest& r, const std::optional<std::optional<Absen
 
 std::optional<std::optional<Absence>> parse_attendance_code(std::string_view text,
                                                             const domain::AbsenceLabels& labels) {
+    using Parsed = std::optional<std::optional<Absence>>;
     if (domain::match_key(text) == "present") {
-        return std::optional<Absence>{};
+        return Parsed(std::in_place);  // a code, and no absence
     }
     if (auto absence = domain::parse_absence(text, labels)) {
-        return std::optional<Absence>{*absence};
+        return Parsed(std::in_place, *absence);
     }
     return std::nullopt;
 }
