@@ -409,38 +409,52 @@ std::vector<JournalLesson> JournalLessons::day_of(std::int64_t pupil_id,
     return out;
 }
 
-std::vector<LessonDay> JournalLessons::lessons_per_day(std::int64_t pupil_id,
-                                                      const domain::Date& from,
-                                                      const domain::Date& to) const {
+std::span<const LessonDay> JournalLessons::lessons_per_day(std::int64_t pupil_id,
+                                                          const domain::Date& from,
+                                                          const domain::Date& to) const {
+    const std::vector<LessonDay>& all = lesson_days(pupil_id);
+    auto first = std::lower_bound(all.begin(), all.end(), day_number(from),
+                                  [](const LessonDay& d, int n) { return d.day < n; });
+    auto last = std::upper_bound(first, all.end(), day_number(to),
+                                 [](int n, const LessonDay& d) { return n < d.day; });
+    return {first, last};
+}
+
+const std::vector<LessonDay>& JournalLessons::lesson_days(std::int64_t pupil_id) const {
+    // Reports ask for a pupil's days six to eight times a run, over the same dates or a month
+    // of them, from two threads: each pupil's are counted once, over every lesson loaded, and
+    // sliced. A map's values stay where they are as it grows, so the slices stay valid.
+    std::lock_guard lock(days_lock_);
+    auto it = days_of_.find(pupil_id);
+    if (it == days_of_.end()) {
+        it = days_of_.emplace(pupil_id, count_lesson_days(pupil_id)).first;
+    }
+    return it->second;
+}
+
+std::vector<LessonDay> JournalLessons::count_lesson_days(std::int64_t pupil_id) const {
     std::vector<LessonDay> out;
     auto classes = classes_of_.find(pupil_id);
     if (classes == classes_of_.end()) {
         return out;
     }
-    const int first = day_number(from);
-    const int last = day_number(to);
     auto in_a_class = [&](int day) {
         return std::any_of(classes->second.begin(), classes->second.end(),
                            [&](const Membership& m) { return m.covers(day); });
     };
-    // Every lesson's day, then counted: each pupil's tally asks for this, so a sort of a few
-    // hundred numbers beats a map keyed by date.
+    // Every lesson's day, then counted: a sort of a few hundred numbers beats a map keyed by
+    // date.
     std::vector<int> days;
     auto collect = [&](bool group, const Membership& m) {
-        const int lo = std::max(first, m.from_day);
-        const int hi = std::min(last, m.to_day);
-        if (lo > hi) {
-            return;
-        }
         // The keys of one class or group are adjacent: (group, target) lead the key.
         Key first_key{group, m.target, std::numeric_limits<std::int64_t>::min()};
         for (auto it = lessons_.lower_bound(first_key);
              it != lessons_.end() && it->first.group == group && it->first.target == m.target;
              ++it) {
             const auto& list = it->second;
-            auto e = std::lower_bound(list.begin(), list.end(), lo,
+            auto e = std::lower_bound(list.begin(), list.end(), m.from_day,
                                       [](const Entry& x, int d) { return x.day < d; });
-            for (; e != list.end() && e->day <= hi; ++e) {
+            for (; e != list.end() && e->day <= m.to_day; ++e) {
                 if (!e->cancelled && (!group || in_a_class(e->day))) {
                     days.push_back(e->day);
                 }

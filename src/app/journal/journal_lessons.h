@@ -5,8 +5,11 @@
 // import, so a file of a million marks resolves each row with a few map lookups.
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -64,9 +67,10 @@ public:
 
     // How many scheduled lessons (cancelled ones not counted) the pupil had on each day of
     // [from, to] while in a class: what a missed day and the share of missed lessons are
-    // measured against. Days without a lesson are left out; the days are in order.
-    std::vector<LessonDay> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
-                                           const domain::Date& to) const;
+    // measured against. Days without a lesson are left out; the days are in order, and stay
+    // valid as long as this object. Safe to call from several threads.
+    std::span<const LessonDay> lessons_per_day(std::int64_t pupil_id, const domain::Date& from,
+                                               const domain::Date& to) const;
 
     // How many scheduled lessons of the subject the pupil has in [from, to] (not cancelled), in
     // the classes and groups the pupil is in on each date.
@@ -110,6 +114,9 @@ private:
     };
 
     // The one lesson that fits, without building the lists a miss needs: the common case.
+    // Every day the pupil had lessons among those loaded, counted once and kept.
+    const std::vector<LessonDay>& lesson_days(std::int64_t pupil_id) const;
+    std::vector<LessonDay> count_lesson_days(std::int64_t pupil_id) const;
     std::optional<const Entry*> only_lesson(std::int64_t pupil_id, std::int64_t subject_id,
                                             int day, std::optional<int> lesson_no) const;
     std::vector<Place> places_on(std::int64_t pupil_id, const std::string& date) const;
@@ -132,6 +139,8 @@ private:
     std::map<std::int64_t, std::string> class_names_;
     std::map<std::int64_t, std::string> subject_names_;
     std::map<std::int64_t, std::string> group_names_;
+    mutable std::mutex days_lock_;  // guards days_of_
+    mutable std::unordered_map<std::int64_t, std::vector<LessonDay>> days_of_;
 };
 
 }  // namespace schoolctl::app

@@ -103,7 +103,7 @@ private:
 void find_runs(const JournalLessons& lessons, const RollPupil& p, const Date& to,
                std::span<const store::AbsenceRow> rows, std::size_t index, int min_length,
                ClassFindings& findings) {
-    const std::vector<LessonDay> per_day = lessons.lessons_per_day(p.pupil_id, p.from, to);
+    const std::span<const LessonDay> per_day = lessons.lessons_per_day(p.pupil_id, p.from, to);
     struct Missed {
         int lessons = 0;
         bool all_ill = true;

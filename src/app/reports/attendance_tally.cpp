@@ -54,7 +54,7 @@ AttendanceTally tally_attendance(const JournalLessons& lessons, std::int64_t pup
                                  const domain::Date& from, const domain::Date& to,
                                  std::span<const store::AbsenceRow> absences) {
     AttendanceTally t;
-    const std::vector<LessonDay> per_day = lessons.lessons_per_day(pupil_id, from, to);
+    const std::span<const LessonDay> per_day = lessons.lessons_per_day(pupil_id, from, to);
     for (const auto& d : per_day) {
         t.lessons += d.lessons;
         ++t.days;

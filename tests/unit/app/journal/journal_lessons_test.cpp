@@ -149,3 +149,47 @@ TEST_CASE("the members of a class lesson are those in the class on its date", "[
     CHECK(a17.lesson_no == 2);
     CHECK(miss_of(j.find_by_id(s.borisov, 999999)).field == "lesson");
 }
+
+namespace {
+
+// (day, lessons) as dates, for comparing.
+std::vector<std::pair<std::string, int>> days_text(std::span<const app::LessonDay> days) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& d : days) {
+        out.emplace_back(domain::format_iso(domain::Date(std::chrono::sys_days(
+                             std::chrono::days(d.day)))),
+                         d.lessons);
+    }
+    return out;
+}
+
+using DayList = std::vector<std::pair<std::string, int>>;
+
+}  // namespace
+
+TEST_CASE("a pupil's lessons a day: the class's and the subgroup's, none cancelled, none after "
+          "a move",
+          "[app][journal]") {
+    Lessons s;
+    auto j = s.journal();
+    // Borisov: 5А and its English subgroup; 13.11 cancelled, 14.11's lesson moved to 16.11.
+    CHECK(days_text(j.lessons_per_day(s.borisov, day("2026-11-01"), day("2026-11-30"))) ==
+          DayList{{"2026-11-10", 1}, {"2026-11-11", 1}, {"2026-11-12", 2}, {"2026-11-16", 1},
+                  {"2026-11-17", 1}});
+    // Asked again, and for part of the dates: the same days, cut to them.
+    CHECK(days_text(j.lessons_per_day(s.borisov, day("2026-11-11"), day("2026-11-16"))) ==
+          DayList{{"2026-11-11", 1}, {"2026-11-12", 2}, {"2026-11-16", 1}});
+    CHECK(j.lessons_per_day(s.borisov, day("2026-11-18"), day("2026-11-30")).empty());
+    // Abramova moved to 5Б on 16.11: 5А's lessons before, 5Б's from then (not 5А's of 16.11).
+    CHECK(days_text(j.lessons_per_day(s.abramova, day("2026-11-01"), day("2026-11-30"))) ==
+          DayList{{"2026-11-10", 1}, {"2026-11-12", 2}, {"2026-11-17", 1}, {"2026-11-19", 1}});
+    // Vetrov joins 5Б on 01.12: no lessons in November.
+    CHECK(j.lessons_per_day(s.vetrov, day("2026-11-01"), day("2026-11-30")).empty());
+}
+
+TEST_CASE("lessons read for some dates are those dates' only", "[app][journal]") {
+    Lessons s;
+    app::JournalLessons j(s.db(), s.year, domain::DateRange{day("2026-11-12"), day("2026-11-17")});
+    CHECK(days_text(j.lessons_per_day(s.borisov, day("2026-11-01"), day("2026-11-30"))) ==
+          DayList{{"2026-11-12", 2}, {"2026-11-16", 1}, {"2026-11-17", 1}});
+}
