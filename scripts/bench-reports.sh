@@ -68,8 +68,14 @@ done
 echo "-- $(sqlite3 "$SCHOOLCTL_DB" 'SELECT count(*) FROM marks') marks, $(sqlite3 "$SCHOOLCTL_DB" 'SELECT count(*) FROM final_marks') period and year marks"
 
 printf '%-40s %9s %9s %9s %10s\n' phase "wall s" "user s" "sys s" "peak MiB"
-measure "$n" "report all --period Q1 (2 threads)" "$bin" -q report all --period Q1 --threads 2 --out "$tmp/out2/"
-read -r wall2 _ <"$work/time.log"
+# Three runs on two threads, the best of them compared with the raw writers' best of three.
+wall2=""
+for run in 1 2 3; do
+    rm -rf "$tmp/out2"
+    measure "$n" "report all --period Q1 (2 threads) #$run" "$bin" -q report all --period Q1 --threads 2 --out "$tmp/out2/"
+    read -r w _ <"$work/time.log"
+    if [ -z "$wall2" ] || awk "BEGIN{exit !($w < $wall2)}"; then wall2=$w; fi
+done
 measure "$n" "report all --period Q1 (1 thread)" "$bin" -q report all --period Q1 --threads 1 --out "$tmp/out1/"
 measure "$n" "report performance --period year (xlsx)" "$bin" -q report performance --period year --format xlsx --out "$tmp/year.xlsx"
 echo "]" >> "$results"
@@ -90,7 +96,7 @@ notes=$(awk "BEGIN{printf \"%.2f\", $cells / 1090000 + $pages / 1430}")
 echo "-- written: $(find "$tmp/out2" -name '*.xlsx' | wc -l) workbooks ($cells cells), $files PDF files ($pages pages)"
 echo "-- at LIBRARY-NOTES' single-thread rates the raw libraries would take $notes s"
 verdict() { awk "BEGIN{exit !($1)}" && echo PASS || echo MISS; }
-echo "$(verdict "$wall2 <= 10")  every standard report of Q1: $wall2 s wall (target <= 10 s)"
+echo "$(verdict "$wall2 <= 10")  every standard report of Q1: $wall2 s wall, best of 3 (target <= 10 s)"
 # The raw baseline: bench/raw_report_writers.cpp writes the same workbooks (every cell with its
 # value) and PDF files (every page with its lines of text, ruled as a grid) with libxlsxwriter and
 # libharu alone, on the same two threads.
@@ -107,7 +113,7 @@ if [ -x "$raw_bin" ]; then
     done
     echo "-- raw libraries: $line (best of 3: $best s)"
     ratio=$(awk "BEGIN{printf \"%.2f\", $wall2 / $best}")
-    echo "$(verdict "$ratio <= 2")  $ratio x the raw libraries writing the same files (target <= 2x)"
+    echo "$(verdict "$ratio <= 2")  $ratio x the raw libraries writing the same files, best of 3 each (target <= 2x)"
     "$py" - "$results" "$wall2" "$best" "$ratio" "$cells" "$pages" <<'PY'
 import json, sys
 path, wall, raw, ratio, cells, pages = sys.argv[1:]

@@ -162,6 +162,19 @@ def school_pipeline(bin_path, data, work):
     return phases, sub, reports
 
 
+def report_all_best(bin_path, data, work, first):
+    """The best of three runs of report all: the pipeline's and two more into scratch folders,
+    measured as the raw writers are (best of three), so noise counts on neither side."""
+    env = school_env(work, data)
+    best = first
+    for n in (2, 3):
+        t, _ = run([bin_path, "-q", "report", "all", "--period", "Q1", "--out",
+                    f"{work}/reports-{n}/"], env, work / "logs")
+        if t.wall < best.wall:
+            best = t
+    return best
+
+
 def count_rows(path):
     with open(path, "rb") as f:
         return max(sum(1 for _ in f) - 1, 0)
@@ -263,17 +276,19 @@ def main():
         phases, sub, reports = school_pipeline(bin_path, data, work / "school")
         raw_students = raw_roster(build, data, work)
         raw_writers = raw_reports(build, reports, work)
-        ratios = {"report all": phases["report all"].wall / raw_writers.wall}
+        best_reports = report_all_best(bin_path, data, work / "school", phases["report all"])
+        ratios = {"report all": best_reports.wall / raw_writers.wall}
         # On CPU time: a few hundredths of a second of wall time are mostly the disk's fsync
         # and the other jobs on the machine.
         students_ratio = cpu(sub["import students"]) / cpu(raw_students)
         total = Tally()
         for t in phases.values():
             total.add(t)
-        print_table(f"School: {args.pupils} pupils", phases, ratios)
+        print_table(f"School: {args.pupils} pupils", phases, {})
         print_row("whole pipeline", total)
         print_row("  of it: import students", sub["import students"], students_ratio)
         print_row("raw: bench_raw_roster (students)", raw_students)
+        print_row("report all (best of 3)", best_reports, ratios["report all"])
         print_row("raw: bench_raw_reports (best of 3)", raw_writers)
         marks = count_rows(data / "marks.csv")
         rate = marks / phases["marks import"].wall
@@ -282,7 +297,8 @@ def main():
             (phases["report all"].wall <= 10,
              f"report all {phases['report all'].wall:.2f} s (target <= 10 s)"),
             (ratios["report all"] <= 2,
-             f"report all {ratios['report all']:.2f} x the raw writers (reports: <= 2x)"),
+             f"report all {ratios['report all']:.2f} x the raw writers, best of 3 each "
+             f"(reports: <= 2x)"),
             (students_ratio <= 3,
              f"import students {students_ratio:.2f} x the raw insert loop, CPU time (<= 3x)"),
         ]
@@ -297,6 +313,7 @@ def main():
             "phases": {k: v.as_json() for k, v in phases.items()},
             "roster_imports": {k: v.as_json() for k, v in sub.items()},
             "total": total.as_json(),
+            "report_all_best_of_3": best_reports.as_json(),
             "raw": {"bench_raw_roster": raw_students.as_json(),
                     "bench_raw_reports": raw_writers.as_json()},
             "ratios": {"report all": round(ratios["report all"], 2),
