@@ -184,12 +184,11 @@ std::size_t char_count(std::string_view s) {
 
 // How many lines a wrapped title takes in a column `width` characters wide (Excel's unit, the
 // width of a digit), wrapping at spaces as Excel does and breaking a word too long for a line.
-// A bold Cyrillic letter is about as wide as a digit (half a character goes to the margins), a
-// regular one about a tenth narrower.
-enum class Weight { regular, bold };
-int wrapped_lines(std::string_view text, double width, Weight weight) {
-    const auto room = static_cast<std::size_t>(
-        std::max(1.0, weight == Weight::bold ? width - 0.5 : width * 1.1));
+// A Cyrillic letter is about as wide as a digit, bold or not, and wide ones (Д, Ж, Ш, м) wider;
+// half a character goes to the margins. Erring long only leaves a row some blank space; erring
+// short lets the text run into the next row, so the estimate errs long.
+int wrapped_lines(std::string_view text, double width) {
+    const auto room = static_cast<std::size_t>(std::max(1.0, width - 0.5));
     int lines = 1;
     std::size_t used = 0;  // characters on the current line
     std::size_t start = 0;
@@ -339,7 +338,7 @@ void SheetWriter::table(const report::Table& table) {
     auto width = [&](std::size_t c) { return std::clamp(table.columns[c].width, 1.0, 255.0); };
     int lines = 1;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        lines = std::max(lines, wrapped_lines(table.columns[c].title, width(c), Weight::bold));
+        lines = std::max(lines, wrapped_lines(table.columns[c].title, width(c)));
     }
     fit_row(lines);
     for (lxw_col_t c = 0; c < ncols; ++c) {
@@ -354,7 +353,7 @@ void SheetWriter::table(const report::Table& table) {
         lines = 1;
         for (std::size_t c = 0; c < row.size() && c < table.columns.size(); ++c) {
             if (const auto* text = std::get_if<std::string>(&row[c])) {
-                lines = std::max(lines, wrapped_lines(*text, width(c), Weight::regular));
+                lines = std::max(lines, wrapped_lines(*text, width(c)));
             }
         }
         fit_row(lines);

@@ -101,6 +101,13 @@ def attendance(path):
         check(height is not None and height >= 45, f"attendance: titles' row height {height}")
         check(ws.row_dimensions[titles + 1].height is None,
               f"attendance: first pupil's row height {ws.row_dimensions[titles + 1].height}")
+    # A name as long as its column is wide takes two lines.
+    kozlova = next((i for i, r in enumerate(rows, 1) if r[1] == "Козлова Анастасия Владимировна"),
+                   None)
+    check(kozlova is not None, "attendance: Козлова missing")
+    if kozlova:
+        height = ws.row_dimensions[kozlova].height
+        check(height is not None and height >= 30, f"attendance: Козлова's row height {height}")
 
 
 def school_summary(path):
