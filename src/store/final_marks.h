@@ -58,20 +58,17 @@ struct PeriodMarkRow {
     std::optional<int> second_points;
 };
 
-// The marks with their lessons' dates and subjects, as every scan of them selects them; and the
-// reader of one row of that selection.
-inline constexpr const char* period_mark_select =
-    "SELECT m.pupil_id, r.subject_id, m.id, l.date, l.lesson_no, m.work_type, m.value, "
-    "m.points, m.second_points FROM lessons l "
-    "JOIN timetable_rules r ON r.id = l.rule_id "
-    "JOIN marks m ON m.lesson_id = l.id ";
-void read_period_mark(const Statement& st, PeriodMarkRow& row);
-
 // Calls `visit` for every mark of a lesson of the year dated in [from, to], ordered by pupil,
 // subject, date and lesson. The row is reused between calls.
 void for_each_period_mark(Database& db, std::int64_t year_id, const std::string& from,
                           const std::string& to, const FinalsScope& scope,
                           const std::function<void(const PeriodMarkRow&)>& visit);
+
+// The same marks of the whole year's lessons in [from, to], in no promised order: for a report
+// that only adds them up (sorting the school's marks of a quarter costs more than reading them).
+void for_each_mark_between(Database& db, std::int64_t year_id, const std::string& from,
+                           const std::string& to,
+                           const std::function<void(const PeriodMarkRow&)>& visit);
 
 struct FinalMarkKey {
     std::int64_t year_id = 0;

@@ -2,33 +2,16 @@
 
 namespace schoolctl::store {
 
-void for_each_final_value(
-    Database& db, std::int64_t year_id,
-    const std::function<void(std::int64_t pupil_id, std::int64_t subject_id,
-                             const std::string& period, std::string&& value)>& visit) {
+std::vector<FinalValueRow> final_values(Database& db, std::int64_t year_id) {
     Statement st = db.prepare(
         "SELECT pupil_id, subject_id, period, final FROM final_marks "
         "WHERE year_id = ?1 AND final <> ''");
     st.bind(1, year_id);
+    std::vector<FinalValueRow> out;
     while (st.step() == Step::row) {
-        visit(st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3));
+        out.push_back({st.get_int(0), st.get_int(1), st.get_text(2), st.get_text(3)});
     }
-}
-
-void for_each_mark_between(Database& db, std::int64_t year_id, const std::string& from,
-                           const std::string& to,
-                           const std::function<void(const PeriodMarkRow&)>& visit) {
-    // As for_each_period_mark: driven by the lessons of the dates, the unary plus keeping SQLite
-    // from starting at the year's rules.
-    Statement st = db.prepare(
-        std::string(period_mark_select) +
-        "WHERE +r.year_id = ?1 AND l.date BETWEEN ?2 AND ?3");
-    st.bind(1, year_id).bind(2, from).bind(3, to);
-    PeriodMarkRow row;
-    while (st.step() == Step::row) {
-        read_period_mark(st, row);
-        visit(row);
-    }
+    return out;
 }
 
 std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,

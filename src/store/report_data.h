@@ -3,7 +3,6 @@
 // names), and every absence or lateness of a date range. One query each, so a report of the
 // whole school reads the roster and the attendance once, not once per class or pupil.
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,7 +10,6 @@
 
 #include "domain/person_name.h"
 #include "store/database.h"
-#include "store/final_marks.h"
 
 namespace schoolctl::store {
 
@@ -25,21 +23,18 @@ struct RollRow {
     std::string external_id;  // "" when none
 };
 
-// Every period or year mark of the year that is not empty — the override when there is one, else
-// the computed mark — as (pupil, subject, period, mark), in no promised order. One pass over the
-// table: the forms want a few periods, and reading each apart walks the whole year's rows again.
-void for_each_final_value(
-    Database& db, std::int64_t year_id,
-    const std::function<void(std::int64_t pupil_id, std::int64_t subject_id,
-                             const std::string& period, std::string&& value)>& visit);
+// A period, year, exam or final mark as the forms show it: the override when there is one, else
+// the computed mark.
+struct FinalValueRow {
+    std::int64_t pupil_id = 0;
+    std::int64_t subject_id = 0;
+    std::string period;  // Q1, year, exam, final
+    std::string value;
+};
 
-// Every mark of a lesson of the year dated in [from, to], in no promised order: for a report that
-// only adds the marks up. (store::for_each_period_mark gives them in order for the period marks'
-// explanations; sorting the school's marks of a quarter costs more than reading them.) The row is
-// reused between calls.
-void for_each_mark_between(Database& db, std::int64_t year_id, const std::string& from,
-                           const std::string& to,
-                           const std::function<void(const PeriodMarkRow&)>& visit);
+// Every such mark of the year that is not empty, in no promised order. One pass over the table:
+// the forms want a few periods, and reading each apart walks the whole year's rows again.
+std::vector<FinalValueRow> final_values(Database& db, std::int64_t year_id);
 
 // By class, then pupil, then start date.
 std::vector<RollRow> class_rolls(Database& db, std::int64_t year_id, const std::string& from,

@@ -21,7 +21,7 @@ PeriodMarksGrid::PeriodMarksGrid(Session& session, const ReportScope& scope,
                                  const std::vector<std::string>& periods)
     : settings_(session.settings()), periods_(periods) {
     store::Database& db = session.db();
-    for (const FinalValue& f : scope.final_values(db)) {
+    for (const store::FinalValueRow& f : scope.final_values(db)) {
         const auto p = std::find(periods_.begin(), periods_.end(), f.period);
         if (p != periods_.end()) {
             marks_[f.pupil_id].push_back(

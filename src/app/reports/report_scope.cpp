@@ -64,16 +64,9 @@ const AbsenceIndex& ReportScope::absences(store::Database& db) const {
     return *c.absences;
 }
 
-const std::vector<FinalValue>& ReportScope::final_values(store::Database& db) const {
+const std::vector<store::FinalValueRow>& ReportScope::final_values(store::Database& db) const {
     Caches& c = *caches_;
-    std::call_once(c.finals_read, [&] {
-        store::for_each_final_value(db, year_id,
-                                    [&](std::int64_t pupil, std::int64_t subject,
-                                        const std::string& code, std::string&& value) {
-                                        c.finals.push_back({pupil, subject, code,
-                                                            std::move(value)});
-                                    });
-    });
+    std::call_once(c.finals_read, [&] { c.finals = store::final_values(db, year_id); });
     return c.finals;
 }
 

@@ -16,6 +16,7 @@
 #include "domain/date.h"
 #include "domain/settings.h"
 #include "store/pupils.h"
+#include "store/report_data.h"
 
 namespace schoolctl::app {
 
@@ -40,14 +41,6 @@ struct ReportScopeRequest {
     ReportLang lang = ReportLang::ru;
 };
 
-// A period or year mark as the forms show it (the override, else the computed mark).
-struct FinalValue {
-    std::int64_t pupil_id = 0;
-    std::int64_t subject_id = 0;
-    std::string period;  // Q1, year, exam, final
-    std::string value;
-};
-
 struct ReportScope {
     std::int64_t year_id = 0;
     std::string year_name;                 // «2026/27»
@@ -68,7 +61,7 @@ struct ReportScope {
     const AbsenceIndex& absences(store::Database& db) const;
     // Every period, year, exam and final mark of the year: what the grids of marks are made
     // from (report cards, performance, class and school summaries), read once for them all.
-    const std::vector<FinalValue>& final_values(store::Database& db) const;
+    const std::vector<store::FinalValueRow>& final_values(store::Database& db) const;
     // Each is read by the first report to ask, on its connection, while another thread asking
     // waits: `report all` builds on two connections at once.
 
@@ -83,7 +76,7 @@ private:
         std::unique_ptr<const JournalLessons> lessons;
         std::vector<store::RollRow> rolls;
         std::unique_ptr<const AbsenceIndex> absences;
-        std::vector<FinalValue> finals;
+        std::vector<store::FinalValueRow> finals;
     };
     std::shared_ptr<Caches> caches_ = std::make_shared<Caches>();
 };
