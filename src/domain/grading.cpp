@@ -68,6 +68,10 @@ bool taught_without_marks(const Settings& settings, int grade) {
     return std::find(grades.begin(), grades.end(), grade) != grades.end();
 }
 
+Marking marking_of(const Settings& settings, int grade) {
+    return taught_without_marks(settings, grade) ? Marking::unmarked : Marking::marked;
+}
+
 std::string unmarked_grades_text(const Settings& settings) {
     std::vector<int> grades = settings.unmarked_grades;
     std::sort(grades.begin(), grades.end());

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/indicators.h"
 #include "domain/mark_scale.h"
 #include "domain/settings.h"
 
@@ -25,6 +26,9 @@ std::string work_types_text(const Settings& settings);
 // Whether the grade is taught without marks (marks.unmarked_grades): its pupils get no lesson,
 // period or year marks, and count in no mark indicator.
 bool taught_without_marks(const Settings& settings, int grade);
+
+// How the grade's pupils count in the mark indicators: `unmarked` when taught without marks.
+Marking marking_of(const Settings& settings, int grade);
 
 // «1» or «1, 2» for messages that name the grades taught without marks.
 std::string unmarked_grades_text(const Settings& settings);

@@ -6,6 +6,7 @@
 #include "app/reports/attendance_tally.h"
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
+#include "domain/grading.h"
 #include "domain/indicators.h"
 #include "store/report_data.h"
 #include "util/error.h"
@@ -62,7 +63,7 @@ report::Document build_class_summary(Session& session, const ReportScope& scope,
         }
         // A grade taught without marks has no subjects to count, whatever an older computation
         // stored: headcount and attendance only.
-        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        const domain::Marking marking = domain::marking_of(session.settings(), klass.grade);
         const bool unmarked = marking == domain::Marking::unmarked;
         auto subjects = grid.subjects_of(ids, klass.grade);
 

@@ -11,6 +11,7 @@
 #include "app/reports/class_roll.h"
 #include "app/reports/period_marks_grid.h"
 #include "domain/collation.h"
+#include "domain/grading.h"
 #include "domain/indicators.h"
 #include "domain/person_name.h"
 #include "store/report_data.h"
@@ -215,7 +216,7 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
         std::vector<store::SubjectRow> class_subjects;
-        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        const domain::Marking marking = domain::marking_of(session.settings(), klass.grade);
         if (grid && marking == domain::Marking::marked) {
             std::vector<std::int64_t> ids;
             for (const auto& p : roll.pupils) {
@@ -266,12 +267,11 @@ report::Document build_custom_report(Session& session, const ReportScope& scope,
                 row.values[12] = worst.empty() ? report::Cell{} : report::Cell{worst};
                 row.values[13] = failing;
                 row.values[14] = standing_text(standing.standing, w);
-                for (std::int64_t subject_id : mark_subjects) {
-                    if (marking == domain::Marking::unmarked) {
-                        break;
+                if (marking == domain::Marking::marked) {
+                    for (std::int64_t subject_id : mark_subjects) {
+                        row.marks[subject_id] =
+                            grid->mark(p.pupil_id, subject_id, scope.period->code);
                     }
-                    row.marks[subject_id] =
-                        grid->mark(p.pupil_id, subject_id, scope.period->code);
                 }
             }
             rows.push_back(std::move(row));

@@ -77,11 +77,6 @@ std::vector<store::SubjectRow> PeriodMarksGrid::subjects_of(
     return subjects_of(pupils);
 }
 
-domain::Marking grade_marking(const domain::Settings& settings, int grade) {
-    return domain::taught_without_marks(settings, grade) ? domain::Marking::unmarked
-                                                         : domain::Marking::marked;
-}
-
 std::string unmarked_note(const Words& w, int grade) {
     return w("", "Grade ") + std::to_string(grade) +
            w(" класс обучается без отметок (безотметочное обучение): отметок и показателей "

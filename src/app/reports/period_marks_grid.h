@@ -48,10 +48,6 @@ private:
     std::vector<store::SubjectRow> subjects_;
 };
 
-// How the pupils of a grade count in the mark indicators: `unmarked` for a grade taught without
-// marks (marks.unmarked_grades).
-domain::Marking grade_marking(const domain::Settings& settings, int grade);
-
 // The note under a class of a grade taught without marks.
 std::string unmarked_note(const Words& w, int grade);
 

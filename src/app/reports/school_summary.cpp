@@ -188,7 +188,7 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
     for (const auto& klass : scope.classes) {
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
-        const domain::Marking marking = grade_marking(session.settings(), klass.grade);
+        const domain::Marking marking = domain::marking_of(session.settings(), klass.grade);
         Stats s = class_stats(grid, roll, period, options.basis, marking);
         for (const auto& p : roll.pupils) {
             s.attendance += tally_attendance(lessons, p.pupil_id, p.from,
@@ -388,7 +388,7 @@ report::Document build_school_summary(Session& session, const ReportScope& scope
                 dates = d->dates;
             }
             total += class_stats(grid, class_roll(period_rolls, klass.id, dates), code,
-                                 options.basis, grade_marking(session.settings(), klass.grade));
+                                 options.basis, domain::marking_of(session.settings(), klass.grade));
         }
         if (!total.any_mark) {
             continue;
