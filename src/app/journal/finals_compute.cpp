@@ -47,16 +47,15 @@ void compute_definition(Session& session, const PeriodChoice& period,
     std::string from = domain::format_iso(definition.dates.start);
     std::string to = domain::format_iso(definition.dates.end);
     std::map<std::int64_t, const store::PeriodPupil*> mine;
+    std::vector<store::PeriodPupil> of_definition;
     for (auto& p : store::period_pupils(db, period.year_id, from, to, scope)) {
-        if (definition_for_grade(period.definitions, p.grade) != &definition) {
-            continue;
+        if (definition_for_grade(period.definitions, p.grade) == &definition) {
+            of_definition.push_back(std::move(p));
         }
+    }
+    for (auto& p : marked_pupils(session, std::move(of_definition), unmarked)) {
         std::int64_t id = p.pupil_id;
-        if (domain::taught_without_marks(session.settings(), p.grade)) {
-            unmarked.emplace(id, std::move(p));
-        } else {
-            mine.emplace(id, &pupils.add(std::move(p)));
-        }
+        mine.emplace(id, &pupils.add(std::move(p)));
     }
     std::map<PairKey, std::vector<domain::WeightedMark>> marks;
     for (const auto& pair : store::period_subject_pairs(db, period.year_id, from, to, scope)) {

@@ -67,6 +67,7 @@ void build_report_cards(
         domain::DateRange dates = scope.dates_for(klass.grade);
         ClassRoll roll = class_roll(rolls, klass.id, dates);
         auto periods = periods_of_grade(year.all_periods, klass.grade);
+        const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
         for (const RollPupil& p : roll.pupils) {
             report::Section& section = doc.sections.emplace_back();
             section.key = domain::short_name(p.name);
@@ -87,7 +88,6 @@ void build_report_cards(
                 c.highlight = failing_marks();
                 t.columns.push_back(std::move(c));
             }
-            const bool unmarked = domain::taught_without_marks(session.settings(), klass.grade);
             const auto subjects = grid.subjects_of({p.pupil_id}, klass.grade);
             // After the year: the exam and the final mark, once the pupil has any of them.
             std::vector<std::string> whole_year{std::string(year_period)};
