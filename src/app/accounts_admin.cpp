@@ -35,7 +35,6 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-
 // The permission target for acting on a pupil's or guardian's account: the pupil, or every
 // child of the guardian (any one in reach will do).
 std::vector<domain::Target> person_targets(Session& s, const store::AccountRow& account) {

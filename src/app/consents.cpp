@@ -31,7 +31,6 @@ std::string name_of(Session& s, std::int64_t person_id) {
     return name ? domain::full_name(*name) : "#" + std::to_string(person_id);
 }
 
-
 }  // namespace
 
 ConsentRecorded record_consent(Session& s, const ConsentRequest& r) {

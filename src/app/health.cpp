@@ -14,6 +14,12 @@
 namespace schoolctl::app {
 namespace {
 
+// Writing a pupil's health record needs roster.write on the pupil today.
+void require_roster_write(Session& s, const PupilRef& pupil) {
+    s.require(domain::Permission::roster_write,
+              store::pupil_target(s.db(), pupil.person_id, today_iso()),
+              "pupil " + pupil.short_name);
+}
 
 std::string pe_name(const std::optional<std::string>& code) {
     if (!code) {
@@ -87,8 +93,7 @@ HealthSaved set_health(Session& s, const HealthRequest& r) {
         }
     }
     PupilRef pupil = select_pupil(s, r.pupil);
-    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today_iso()),
-              "pupil " + pupil.short_name);
+    require_roster_write(s, pupil);
     store::Transaction tx(s.db());
     if (!store::has_consent(s.db(), pupil.person_id, "health", today_iso())) {
         throw Error(ExitCode::data,
@@ -129,8 +134,7 @@ HealthSaved set_health(Session& s, const HealthRequest& r) {
 
 bool remove_health(Session& s, const std::string& text) {
     PupilRef pupil = select_pupil(s, text);
-    s.require(domain::Permission::roster_write, store::pupil_target(s.db(), pupil.person_id, today_iso()),
-              "pupil " + pupil.short_name);
+    require_roster_write(s, pupil);
     store::Transaction tx(s.db());
     if (!store::delete_health(s.db(), pupil.person_id)) {
         return false;
